@@ -1,0 +1,37 @@
+import { Registry, type Logger } from './api/registry';
+import { systemClock, type Clock } from './clock';
+import { openDatabase } from './db/data-source';
+import { Database } from './db/database';
+import { registerAuditHandlers } from './modules/audit/handlers';
+import { registerAuthHandlers } from './modules/auth/handlers';
+import { SessionStore } from './modules/auth/sessions';
+import { registerSettingsHandlers, readSecurity } from './modules/settings/handlers';
+import { registerStaffHandlers } from './modules/staff/handlers';
+
+/** Everything both transports serve: the database and the registry of handlers. No Electron in here. */
+export interface Core {
+  registry: Registry;
+  db: Database;
+  sessions: SessionStore;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export async function openCore({ dataDir, clock = systemClock, log }: CoreOptions): Promise<Core> {
+  const db = new Database(await openDatabase(dataDir), clock);
+  const sessions = new SessionStore(0);
+  sessions.setIdleLockMinutes((await readSecurity(db)).idleLockMinutes);
+  const registry = new Registry(sessions, clock, log);
+  const deps = { db, sessions, clock };
+  registerAuthHandlers(registry, deps);
+  registerStaffHandlers(registry, deps);
+  registerSettingsHandlers(registry, deps);
+  registerAuditHandlers(registry, deps);
+  registry.assertComplete();
+  return { registry, db, sessions, close: () => db.close() };
+}

@@ -1,0 +1,87 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../clock';
+import { AuditEntity } from './entities';
+import { WriteQueue } from './write-queue';
+
+export interface Actor {
+  userId: number | null;
+  username: string | null;
+}
+
+export interface AuditFacts {
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  summary: Record<string, unknown>;
+}
+
+/** What a write transaction gets: the entity manager, and the audit entry it must leave before committing. */
+export interface WriteTx {
+  em: EntityManager;
+  now: Date;
+  audit(facts: AuditFacts): Promise<void>;
+}
+
+export class AuditMissingError extends Error {
+  constructor(action: string) {
+    super(`The write "${action}" committed no audit entry; rolled back.`);
+  }
+}
+
+/** The data source plus the rules of writing: one writer at a time, one transaction, an audit entry in it. */
+export class Database {
+  private readonly queue = new WriteQueue();
+
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  get reader(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  write<T>(actor: Actor, label: string, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return this.queue.run(() =>
+      this.dataSource.transaction(async (em) => {
+        const now = this.clock.now();
+        let audited = false;
+        const tx: WriteTx = {
+          em,
+          now,
+          audit: async (facts) => {
+            await em.insert(AuditEntity, {
+              at: now.toISOString(),
+              userId: actor.userId,
+              username: actor.username,
+              action: facts.action,
+              entity: facts.entity,
+              entityId: facts.entityId == null ? null : String(facts.entityId),
+              summary: JSON.stringify(facts.summary),
+            });
+            audited = true;
+          },
+        };
+        const result = await work(tx);
+        if (!audited) throw new AuditMissingError(label);
+        return result;
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.dataSource.destroy();
+  }
+}
+
+/** Field-by-field differences between two plain records, for audit summaries: { field: [before, after] }. */
+export function diff<T extends object>(before: T, after: T, hidden: (keyof T)[] = []): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    changes[String(key)] = hidden.includes(key) ? ['(masqué)', '(masqué)'] : [a ?? null, b ?? null];
+  }
+  return changes;
+}

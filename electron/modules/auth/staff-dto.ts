@@ -1,0 +1,15 @@
+import type { StaffDto } from '../../../shared/api';
+import type { UserRow } from '../../db/entities';
+
+export function toStaffDto(row: UserRow): StaffDto {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    active: Boolean(row.active),
+    lockedUntil: row.lockedUntil,
+    failedAttempts: row.failedAttempts,
+    createdAt: row.createdAt,
+  };
+}

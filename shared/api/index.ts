@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { auditApi } from './audit';
+import { authApi } from './auth';
+import type { MethodDef } from './contract';
+import { settingsApi } from './settings';
+import { staffApi } from './staff';
+
+export * from './contract';
+export type { AuditEntryDto, AuditPage } from './audit';
+export type { AuthStatus, SessionInfo, StaffDto } from './auth';
+export type { SavedCompanySettings } from './settings';
+
+/** The whole contract between the renderer and the main process: method name → definition. */
+export const api = {
+  ...authApi,
+  ...staffApi,
+  ...settingsApi,
+  ...auditApi,
+};
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+type Def<M extends MethodName> = Api[M];
+export type Input<M extends MethodName> = z.input<Def<M>['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Def<M>['input']>;
+export type Output<M extends MethodName> = Def<M> extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
