@@ -23,8 +23,8 @@ export async function openTestApp(dataDir = mkdtempSync(path.join(os.tmpdir(), '
   const clock = new ManualClock(START);
   const core = await openCore({ dataDir, clock, log: () => undefined });
   const call = async <M extends MethodName>(channel: string, method: M, input: Input<M>) =>
-    (await core.registry.dispatch(channel, method, input)) as ApiResult<Output<M>>;
-  return {
+    (await app.core.registry.dispatch(channel, method, input)) as ApiResult<Output<M>>;
+  const app: TestApp = {
     core,
     clock,
     dataDir,
@@ -35,10 +35,11 @@ export async function openTestApp(dataDir = mkdtempSync(path.join(os.tmpdir(), '
       return result.value;
     },
     async close() {
-      await core.close();
+      await app.core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return app;
 }
 
 /** Creates the first admin on channel "admin" and, if asked, a cashier and a manager logged in on their own channels. */

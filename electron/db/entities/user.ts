@@ -20,7 +20,7 @@ export const UserEntity = new EntitySchema<UserRow>({
   tableName: 'users',
   columns: {
     id: { type: 'integer', primary: true, generated: 'increment' },
-    username: { type: 'varchar', length: 32, unique: true },
+    username: { type: 'varchar', length: 32 },
     displayName: { name: 'display_name', type: 'varchar', length: 80 },
     role: { type: 'varchar', length: 16 },
     passwordHash: { name: 'password_hash', type: 'varchar', length: 200 },
@@ -30,4 +30,5 @@ export const UserEntity = new EntitySchema<UserRow>({
     createdAt: { name: 'created_at', type: 'varchar', length: 30 },
     updatedAt: { name: 'updated_at', type: 'varchar', length: 30 },
   },
+  uniques: [{ name: 'uq_users_username', columns: ['username'] }],
 });

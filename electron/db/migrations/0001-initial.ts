@@ -12,16 +12,18 @@ export class Initial0001 implements MigrationInterface {
         name: 'users',
         columns: [
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-          { name: 'username', type: 'varchar', length: '32', isUnique: true },
+          { name: 'username', type: 'varchar', length: '32' },
           { name: 'display_name', type: 'varchar', length: '80' },
           { name: 'role', type: 'varchar', length: '16' },
           { name: 'password_hash', type: 'varchar', length: '200' },
-          { name: 'active', type: 'boolean', default: true },
+          // 1, not true: the form TypeORM's SQLite driver reads back, so the entity-schema check finds no drift.
+          { name: 'active', type: 'boolean', default: 1 },
           { name: 'failed_attempts', type: 'integer', default: 0 },
           { name: 'locked_until', type: 'varchar', length: '30', isNullable: true },
           { name: 'created_at', type: 'varchar', length: '30' },
           { name: 'updated_at', type: 'varchar', length: '30' },
         ],
+        uniques: [{ name: 'uq_users_username', columnNames: ['username'] }],
       }),
     );
     await q.createTable(

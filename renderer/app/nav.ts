@@ -1,0 +1,52 @@
+import {
+  IconCash,
+  IconCashRegister,
+  IconChartBar,
+  IconFileInvoice,
+  IconHistory,
+  IconLayoutDashboard,
+  IconServer2,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Role } from '../../shared/roles';
+
+export type NavKey =
+  | 'dashboard'
+  | 'clients'
+  | 'services'
+  | 'billing'
+  | 'payments'
+  | 'cash'
+  | 'reports'
+  | 'settings'
+  | 'staff'
+  | 'audit';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  icon: Icon;
+  /** The least role that may open the screen (roles are hierarchical). */
+  role: Role;
+  /** An area announced but not built yet: shown disabled with a "Bientôt" badge. */
+  soon?: boolean;
+}
+
+export const ACTIVITY_NAV: readonly NavItem[] = [
+  { key: 'dashboard', path: '/', icon: IconLayoutDashboard, role: 'cashier' },
+  { key: 'clients', path: '/clients', icon: IconUsers, role: 'cashier', soon: true },
+  { key: 'services', path: '/services', icon: IconServer2, role: 'cashier', soon: true },
+  { key: 'billing', path: '/billing', icon: IconFileInvoice, role: 'cashier', soon: true },
+  { key: 'payments', path: '/payments', icon: IconCash, role: 'cashier', soon: true },
+  { key: 'cash', path: '/cash', icon: IconCashRegister, role: 'cashier', soon: true },
+  { key: 'reports', path: '/reports', icon: IconChartBar, role: 'manager', soon: true },
+];
+
+export const ADMIN_NAV: readonly NavItem[] = [
+  { key: 'settings', path: '/settings', icon: IconSettings, role: 'admin' },
+  { key: 'staff', path: '/staff', icon: IconUsersGroup, role: 'manager' },
+  { key: 'audit', path: '/audit', icon: IconHistory, role: 'manager' },
+];

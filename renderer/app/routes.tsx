@@ -1,0 +1,89 @@
+import { IconHourglass, IconMapOff, IconShieldX } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import type { Role } from '../../shared/roles';
+import { AuditPage } from '../features/audit/AuditPage';
+import { HomePage } from '../features/home/HomePage';
+import { CompanySettingsPage } from '../features/settings/CompanySettingsPage';
+import { StaffPage } from '../features/staff/StaffPage';
+import { StatusPage } from '../ui/StatusPage';
+import { ACTIVITY_NAV } from './nav';
+import { useCurrentUser } from './session';
+
+/** Screens a role cannot use are hidden from the menu; reached by URL, they say so plainly. */
+function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, can } = useCurrentUser();
+  if (can(role)) return children;
+  return (
+    <StatusPage icon={IconShieldX} color="red" title={t('denied.title')}>
+      <p style={{ margin: 0 }} data-testid="access-denied">
+        {t('denied.body', { required: t(`roles.${role}`), role: t(`roles.${user.role}`) })}
+      </p>
+      <p style={{ margin: '8px 0 0' }}>{t('denied.hint')}</p>
+    </StatusPage>
+  );
+}
+
+function ComingSoon() {
+  const { t } = useTranslation();
+  return (
+    <StatusPage icon={IconHourglass} color="gray" title={t('comingSoon.title')}>
+      {t('comingSoon.body')}
+    </StatusPage>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <StatusPage icon={IconMapOff} color="gray" title={t('notFound.title')}>
+      {t('notFound.body')}
+    </StatusPage>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route index element={<HomePage />} />
+      <Route
+        path="settings"
+        element={
+          <RequireRole role="admin">
+            <CompanySettingsPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="staff"
+        element={
+          <RequireRole role="manager">
+            <StaffPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <RequireRole role="manager">
+            <AuditPage />
+          </RequireRole>
+        }
+      />
+      {ACTIVITY_NAV.filter((item) => item.soon).map((item) => (
+        <Route
+          key={item.key}
+          path={item.path.slice(1)}
+          element={
+            <RequireRole role={item.role}>
+              <ComingSoon />
+            </RequireRole>
+          }
+        />
+      ))}
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
+import type { Configuration } from 'electron-builder';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// electron-builder.yml read and validated by electron-builder's own loader and JSON schema (app-builder-lib comes with
+// electron-builder), then the settings that matter checked one by one: a misspelt option or a dropped fuse fails here.
+
+const root = path.resolve(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+};
+let config: Configuration;
+
+beforeAll(async () => {
+  config = await getConfig(root, null, null);
+});
+
+function targetNames(target: unknown): string[] {
+  const list = Array.isArray(target) ? (target as unknown[]) : [target];
+  return list.map((t) => (typeof t === 'string' ? t : (t as { target: string }).target));
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder schema validation', async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('names the app and its folders', () => {
+    expect(config.appId).toBe('ma.guichet.app');
+    expect(config.productName).toBe('Guichet');
+    expect(config.directories).toMatchObject({ output: 'release', buildResources: 'build' });
+  });
+
+  it('turns the security fuses', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('packs the bundles into an asar, with native modules unpacked', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('**/*.node');
+  });
+
+  it('ships the bundles and package.json, not the sources, tests or source maps', () => {
+    const files = (config.files as { filter: string[] }[]).flatMap((set) => set.filter);
+    expect(files).toEqual(expect.arrayContaining(['package.json', pkg.main, 'dist/main/preload.cjs', 'dist/renderer/**/*', '!**/*.map']));
+    const included = files.filter((f) => !f.startsWith('!'));
+    for (const source of ['electron', 'shared', 'renderer', 'test', 'seeds', 'scripts', 'build', '**']) {
+      expect(included.some((f) => f === source || f.startsWith(`${source}/`)), source).toBe(false);
+    }
+  });
+
+  it('leaves the native rebuild to electron-builder, never to npm install', () => {
+    expect(config.npmRebuild).not.toBe(false);
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) {
+      expect(pkg.scripts[hook] ?? '', hook).not.toMatch(/install-app-deps|electron-builder|electron-rebuild/);
+    }
+  });
+
+  it('builds an assisted, per-user NSIS installer in French for Windows', () => {
+    expect(targetNames(config.win?.target)).toEqual(['nsis']);
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      language: '1036',
+      deleteAppDataOnUninstall: false,
+    });
+  });
+
+  it('builds an AppImage and a deb for Linux, in the Office category', () => {
+    expect(targetNames(config.linux?.target).sort()).toEqual(['AppImage', 'deb']);
+    expect(config.linux?.category).toBe('Office');
+    expect(config.linux?.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('has a 512×512 PNG icon in build/', () => {
+    const png = readFileSync(path.join(root, 'build', 'icon.png'));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // IHDR: width and height, big-endian, right after the 8-byte signature and the chunk's length and type.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+  });
+});
