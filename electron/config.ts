@@ -2,7 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Where the database, backups and PDFs live unless --data-dir or GUICHET_DATA_DIR says otherwise. */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Guichet');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Guichet');
@@ -22,8 +25,13 @@ export interface LaunchConfig {
   port: number;
 }
 
-export function launchConfig(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): LaunchConfig {
-  const dataDir = path.resolve(flag(argv, '--data-dir') ?? env.GUICHET_DATA_DIR ?? defaultDataDir(process.platform, env));
+export function launchConfig(
+  argv: readonly string[] = process.argv,
+  env: NodeJS.ProcessEnv = process.env,
+): LaunchConfig {
+  const dataDir = path.resolve(
+    flag(argv, '--data-dir') ?? env.GUICHET_DATA_DIR ?? defaultDataDir(process.platform, env),
+  );
   const portText = flag(argv, '--port') ?? env.GUICHET_PORT ?? '0';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${portText}`);

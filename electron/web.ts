@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   console.log(`Guichet (mode web) : ${transport.url}`);
   console.log(`Données : ${config.dataDir}`);
   const stop = () => {
-    void transport.close().then(() => core.close()).then(() => process.exit(0));
+    void transport
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -18,6 +18,11 @@ const common = {
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron'] }),
   esbuild({ ...common, entryPoints: ['electron/web.ts'], outfile: 'dist/main/web.cjs' }),
-  esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/main/preload.cjs', external: ['electron'] }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/main/preload.cjs',
+    external: ['electron'],
+  }),
 ]);
 if (!onlyMain) await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });

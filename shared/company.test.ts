@@ -4,7 +4,6 @@ import { normalizePhone } from './phone';
 import { fieldErrors } from './validation';
 import { validCompany } from '../test/support/fixtures';
 
-
 describe('company settings', () => {
   it('fills the defaults', () => {
     const parsed = companySettingsSchema.parse(validCompany);
@@ -28,7 +27,9 @@ describe('company settings', () => {
     expect(result.success).toBe(false);
   });
   it('refuses a logo that is not a PNG or JPEG data URL', () => {
-    expect(companySettingsSchema.safeParse({ ...validCompany, logo: 'data:text/html;base64,PGgxPg==' }).success).toBe(false);
+    expect(companySettingsSchema.safeParse({ ...validCompany, logo: 'data:text/html;base64,PGgxPg==' }).success).toBe(
+      false,
+    );
   });
 });
 

@@ -3,7 +3,15 @@ import { cnssError, iceError, ifError, patenteError, rcError, ribError } from '.
 import { phoneError } from './phone';
 import { checkedBy, optionalText, requiredText } from './validation';
 
-export const LEGAL_FORMS = ['SARL', 'SARL AU', 'SA', 'SNC', 'SCS', 'Entreprise individuelle', 'Auto-entrepreneur'] as const;
+export const LEGAL_FORMS = [
+  'SARL',
+  'SARL AU',
+  'SA',
+  'SNC',
+  'SCS',
+  'Entreprise individuelle',
+  'Auto-entrepreneur',
+] as const;
 
 /** The logo travels as a data URL: PNG or JPEG, small enough to embed in every document. */
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -49,7 +57,11 @@ export const companySettingsSchema = z
     const used = Object.entries(value.prefixes);
     for (const [series, p] of used) {
       if (used.some(([other, q]) => other !== series && q === p)) {
-        ctx.addIssue({ code: 'custom', path: ['prefixes', series], message: 'Chaque série doit avoir son propre préfixe.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['prefixes', series],
+          message: 'Chaque série doit avoir son propre préfixe.',
+        });
       }
     }
   });

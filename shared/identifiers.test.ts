@@ -16,7 +16,12 @@ describe('ICE', () => {
 
 describe('RIB', () => {
   it('splits bank, city, account, key', () => {
-    expect(ribParts(goodRib)).toEqual({ bank: '011', city: '780', account: '0000012345678901', key: goodRib.slice(22) });
+    expect(ribParts(goodRib)).toEqual({
+      bank: '011',
+      city: '780',
+      account: '0000012345678901',
+      key: goodRib.slice(22),
+    });
   });
   it('checks the key as the whole number modulo 97', () => {
     expect(ribKeyMatches(goodRib)).toBe(true);

@@ -53,7 +53,10 @@ export class Registry {
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       this.log(`Method ${typeof name === 'string' ? name.slice(0, 60) : '?'} failed`, error);
-      return { ok: false, error: { code: 'INTERNAL', message: "Une erreur inattendue s'est produite ; rien n'a été enregistré." } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: "Une erreur inattendue s'est produite ; rien n'a été enregistré." },
+      };
     }
   }
 
@@ -76,7 +79,9 @@ export class Registry {
       const fields = fieldErrors(parsed.error);
       throw new AppError('VALIDATION', 'Certaines informations sont invalides : corrigez les champs signalés.', fields);
     }
-    const actor: Actor = session ? { userId: session.userId, username: session.username } : { userId: null, username: null };
+    const actor: Actor = session
+      ? { userId: session.userId, username: session.username }
+      : { userId: null, username: null };
     return handler(parsed.data, { channel, session, actor });
   }
 }

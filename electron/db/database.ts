@@ -45,7 +45,7 @@ export class Database {
     return this.queue.run(() =>
       this.dataSource.transaction(async (em) => {
         const now = this.clock.now();
-        let audited = false;
+        const state = { audited: false };
         const tx: WriteTx = {
           em,
           now,
@@ -59,11 +59,11 @@ export class Database {
               entityId: facts.entityId == null ? null : String(facts.entityId),
               summary: JSON.stringify(facts.summary),
             });
-            audited = true;
+            state.audited = true;
           },
         };
         const result = await work(tx);
-        if (!audited) throw new AuditMissingError(label);
+        if (!state.audited) throw new AuditMissingError(label);
         return result;
       }),
     );

@@ -26,7 +26,13 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): 'sent' {
   res.writeHead(status, {
     'Content-Type': type,
     'X-Content-Type-Options': 'nosniff',
@@ -36,10 +42,11 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
     ...extra,
   });
   res.end(body);
+  return 'sent';
 }
 
-function sendResult(res: http.ServerResponse, status: number, result: ApiResult<unknown>) {
-  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+function sendResult(res: http.ServerResponse, status: number, result: ApiResult<unknown>): 'sent' {
+  return send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
 }
 
 const transportError = (code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'VALIDATION', message: string): ApiResult<unknown> => ({
@@ -62,7 +69,7 @@ export function startHttpTransport(registry: Registry, staticDir: string, port: 
   const tokens = new Set<string>();
   let allowedHosts = new Set<string>();
 
-  async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, methodName: string) {
+  async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, methodName: string): Promise<'sent'> {
     if (req.method !== 'POST') return sendResult(res, 405, transportError('FORBIDDEN', 'Méthode HTTP non permise.'));
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
@@ -83,10 +90,10 @@ export function startHttpTransport(registry: Registry, staticDir: string, port: 
     } catch {
       return sendResult(res, 400, transportError('VALIDATION', 'JSON invalide.'));
     }
-    sendResult(res, 200, await registry.dispatch(`http:${token}`, methodName, input));
+    return sendResult(res, 200, await registry.dispatch(`http:${token}`, methodName, input));
   }
 
-  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<'sent'> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
     const file = resolveInside(staticDir, pathname);
     if (!file) return send(res, 404, 'Not Found', 'text/plain');
@@ -106,7 +113,7 @@ export function startHttpTransport(registry: Registry, staticDir: string, port: 
       }
       extra['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }
-    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : content, mimeType(file), extra);
+    return send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : content, mimeType(file), extra);
   }
 
   const server = http.createServer((req, res) => {

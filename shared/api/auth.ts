@@ -52,7 +52,9 @@ export const authApi = {
     mutates: true,
   }),
   'auth.login': method<SessionInfo>()({
-    input: z.object({ username: z.string().trim().toLowerCase().min(1, "Saisissez l'identifiant.").max(32), password }).strict(),
+    input: z
+      .object({ username: z.string().trim().toLowerCase().min(1, "Saisissez l'identifiant.").max(32), password })
+      .strict(),
     access: 'public',
     mutates: true,
   }),

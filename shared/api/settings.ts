@@ -10,8 +10,24 @@ export interface SavedCompanySettings {
 }
 
 export const settingsApi = {
-  'settings.getCompany': method<CompanySettings | null>()({ input: z.object({}).strict(), access: 'cashier', mutates: false }),
-  'settings.saveCompany': method<SavedCompanySettings>()({ input: companySettingsSchema, access: 'admin', mutates: true }),
-  'settings.getSecurity': method<SecuritySettings>()({ input: z.object({}).strict(), access: 'cashier', mutates: false }),
-  'settings.saveSecurity': method<SecuritySettings>()({ input: securitySettingsSchema, access: 'admin', mutates: true }),
+  'settings.getCompany': method<CompanySettings | null>()({
+    input: z.object({}).strict(),
+    access: 'cashier',
+    mutates: false,
+  }),
+  'settings.saveCompany': method<SavedCompanySettings>()({
+    input: companySettingsSchema,
+    access: 'admin',
+    mutates: true,
+  }),
+  'settings.getSecurity': method<SecuritySettings>()({
+    input: z.object({}).strict(),
+    access: 'cashier',
+    mutates: false,
+  }),
+  'settings.saveSecurity': method<SecuritySettings>()({
+    input: securitySettingsSchema,
+    access: 'admin',
+    mutates: true,
+  }),
 };

@@ -15,10 +15,18 @@ async function auditActions(): Promise<string[]> {
 describe('first run', () => {
   it('creates the admin once, logged in, then refuses a second one', async () => {
     app = await openTestApp();
-    const session = await app.ok('w1', 'auth.setupAdmin', { username: 'Admin', displayName: 'Amina', password: 'long-enough-1' });
+    const session = await app.ok('w1', 'auth.setupAdmin', {
+      username: 'Admin',
+      displayName: 'Amina',
+      password: 'long-enough-1',
+    });
     expect(session.user).toMatchObject({ username: 'admin', role: 'admin', active: true });
     expect((await app.ok('w1', 'auth.status', {})).setupNeeded).toBe(false);
-    const again = await app.call('w2', 'auth.setupAdmin', { username: 'other', displayName: 'X', password: 'long-enough-2' });
+    const again = await app.call('w2', 'auth.setupAdmin', {
+      username: 'other',
+      displayName: 'X',
+      password: 'long-enough-2',
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await app.core.db.reader.count(UserEntity)).toBe(1);
   });
@@ -39,7 +47,9 @@ describe('login and lockout', () => {
     expect((await app.ok('cashier', 'auth.status', {})).session?.user.username).toBe('caissier');
     await app.ok('cashier', 'auth.logout', {});
     expect(await app.call('cashier', 'auth.ping', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await auditActions()).toEqual(expect.arrayContaining(['auth.login', 'auth.logout', 'staff.create', 'auth.setupAdmin']));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(['auth.login', 'auth.logout', 'staff.create', 'auth.setupAdmin']),
+    );
   });
 
   it('gives the same answer for an unknown name and a wrong password', async () => {
@@ -48,7 +58,10 @@ describe('login and lockout', () => {
     const unknown = await app.call('x', 'auth.login', { username: 'nobody', password: 'whatever-1' });
     const wrong = await app.call('x', 'auth.login', { username: 'caissier', password: 'whatever-1' });
     expect(unknown).toEqual(wrong);
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'Identifiant ou mot de passe incorrect.' } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', message: 'Identifiant ou mot de passe incorrect.' },
+    });
   });
 
   it('locks the account for 15 minutes after 5 failures, even for the right password; then it opens again', async () => {
@@ -68,9 +81,13 @@ describe('login and lockout', () => {
     expect(await auditActions()).toContain('auth.locked');
 
     app.clock.advance(14 * MINUTE);
-    expect(await app.call('x', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' })).toMatchObject({ ok: false });
+    expect(await app.call('x', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' })).toMatchObject({
+      ok: false,
+    });
     app.clock.advance(2 * MINUTE);
-    expect(await app.call('x', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' })).toMatchObject({ ok: true });
+    expect(await app.call('x', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('a manager unlocks a locked account at once; a cashier cannot', async () => {
@@ -79,16 +96,29 @@ describe('login and lockout', () => {
     for (let i = 0; i < 5; i++) await app.call('x', 'auth.login', { username: 'caissier', password: 'wrong-pass' });
     const locked = await app.core.db.reader.findOneByOrFail(UserEntity, { username: 'caissier' });
     expect(locked.lockedUntil).not.toBeNull();
-    expect(await app.call('cashier', 'staff.unlock', { id: locked.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await app.ok('manager', 'staff.unlock', { id: locked.id })).toMatchObject({ lockedUntil: null, failedAttempts: 0 });
-    expect(await app.call('x', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' })).toMatchObject({ ok: true });
+    expect(await app.call('cashier', 'staff.unlock', { id: locked.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await app.ok('manager', 'staff.unlock', { id: locked.id })).toMatchObject({
+      lockedUntil: null,
+      failedAttempts: 0,
+    });
+    expect(await app.call('x', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('a disabled account cannot log in and its open sessions end', async () => {
     app = await openTestApp();
     await withStaff(app);
     const cashier = await app.core.db.reader.findOneByOrFail(UserEntity, { username: 'caissier' });
-    await app.ok('admin', 'staff.update', { id: cashier.id, displayName: cashier.displayName, role: 'cashier', active: false });
+    await app.ok('admin', 'staff.update', {
+      id: cashier.id,
+      displayName: cashier.displayName,
+      role: 'cashier',
+      active: false,
+    });
     expect(await app.call('cashier', 'auth.ping', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await app.call('x', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' })).toMatchObject({
       ok: false,
@@ -100,7 +130,12 @@ describe('login and lockout', () => {
     app = await openTestApp();
     await withStaff(app);
     const admin = await app.core.db.reader.findOneByOrFail(UserEntity, { username: 'admin' });
-    const demote = await app.call('admin', 'staff.update', { id: admin.id, displayName: 'Amina', role: 'manager', active: true });
+    const demote = await app.call('admin', 'staff.update', {
+      id: admin.id,
+      displayName: 'Amina',
+      role: 'manager',
+      active: true,
+    });
     expect(demote).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
@@ -117,7 +152,10 @@ describe('idle lock', () => {
     app.clock.advance(6 * MINUTE);
     expect(await app.call('cashier', 'auth.ping', {})).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
     expect((await app.ok('cashier', 'auth.status', {})).session?.locked).toBe(true);
-    expect(await app.call('cashier', 'auth.unlock', { password: 'nope-nope' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect(await app.call('cashier', 'auth.unlock', { password: 'nope-nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS' },
+    });
     expect((await app.ok('cashier', 'auth.unlock', { password: 'cashier-secret-1' })).locked).toBe(false);
     await app.ok('cashier', 'auth.ping', {});
   });
@@ -134,10 +172,21 @@ describe('password change', () => {
   it('needs the current password', async () => {
     app = await openTestApp();
     await withStaff(app);
-    const bad = await app.call('cashier', 'auth.changePassword', { currentPassword: 'wrong-one', newPassword: 'new-secret-1' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { currentPassword: expect.any(String) } } });
-    await app.ok('cashier', 'auth.changePassword', { currentPassword: 'cashier-secret-1', newPassword: 'new-secret-1' });
+    const bad = await app.call('cashier', 'auth.changePassword', {
+      currentPassword: 'wrong-one',
+      newPassword: 'new-secret-1',
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { currentPassword: expect.any(String) } },
+    });
+    await app.ok('cashier', 'auth.changePassword', {
+      currentPassword: 'cashier-secret-1',
+      newPassword: 'new-secret-1',
+    });
     await app.ok('cashier', 'auth.logout', {});
-    expect(await app.call('c2', 'auth.login', { username: 'caissier', password: 'new-secret-1' })).toMatchObject({ ok: true });
+    expect(await app.call('c2', 'auth.login', { username: 'caissier', password: 'new-secret-1' })).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -44,9 +44,23 @@ export async function openTestApp(dataDir = mkdtempSync(path.join(os.tmpdir(), '
 
 /** Creates the first admin on channel "admin" and, if asked, a cashier and a manager logged in on their own channels. */
 export async function withStaff(app: TestApp): Promise<void> {
-  await app.ok('admin', 'auth.setupAdmin', { username: 'admin', displayName: 'Amina Admin', password: 'admin-secret-1' });
-  await app.ok('admin', 'staff.create', { username: 'caissier', displayName: 'Karim Caissier', role: 'cashier', password: 'cashier-secret-1' });
-  await app.ok('admin', 'staff.create', { username: 'gerant', displayName: 'Salma Gérante', role: 'manager', password: 'manager-secret-1' });
+  await app.ok('admin', 'auth.setupAdmin', {
+    username: 'admin',
+    displayName: 'Amina Admin',
+    password: 'admin-secret-1',
+  });
+  await app.ok('admin', 'staff.create', {
+    username: 'caissier',
+    displayName: 'Karim Caissier',
+    role: 'cashier',
+    password: 'cashier-secret-1',
+  });
+  await app.ok('admin', 'staff.create', {
+    username: 'gerant',
+    displayName: 'Salma Gérante',
+    role: 'manager',
+    password: 'manager-secret-1',
+  });
   await app.ok('cashier', 'auth.login', { username: 'caissier', password: 'cashier-secret-1' });
   await app.ok('manager', 'auth.login', { username: 'gerant', password: 'manager-secret-1' });
 }

@@ -9,7 +9,11 @@ export interface HttpHarness {
   transport: HttpTransport;
   /** The web-mode cookie a browser gets by loading the page. */
   cookie: string;
-  post(method: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; result: ApiResult<unknown> }>;
+  post(
+    method: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; result: ApiResult<unknown> }>;
 }
 
 /** Serves the app's handlers over the real HTTP transport, with a one-file static folder, and loads the page once. */

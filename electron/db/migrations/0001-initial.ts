@@ -53,10 +53,13 @@ export class Initial0001 implements MigrationInterface {
       }),
     );
     await q.createIndex('audit_log', new TableIndex({ name: 'idx_audit_at', columnNames: ['at'] }));
-    await q.createIndex('audit_log', new TableIndex({ name: 'idx_audit_entity', columnNames: ['entity', 'entity_id'] }));
+    await q.createIndex(
+      'audit_log',
+      new TableIndex({ name: 'idx_audit_entity', columnNames: ['entity', 'entity_id'] }),
+    );
   }
 
-  async down(): Promise<void> {
-    throw new Error('Guichet migrations are forward-only.');
+  down(): Promise<void> {
+    return Promise.reject(new Error('Guichet migrations are forward-only.'));
   }
 }

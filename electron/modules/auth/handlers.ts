@@ -46,7 +46,12 @@ export function registerAuthHandlers(registry: Registry, { db, sessions, clock }
         createdAt: at,
         updatedAt: at,
       });
-      await tx.audit({ action: 'auth.setupAdmin', entity: 'user', entityId: row.id, summary: { username: row.username } });
+      await tx.audit({
+        action: 'auth.setupAdmin',
+        entity: 'user',
+        entityId: row.id,
+        summary: { username: row.username },
+      });
       return row;
     });
     return sessionInfo(sessions.open(ctx.channel, admin, clock.now().getTime()));
@@ -60,7 +65,9 @@ export function registerAuthHandlers(registry: Registry, { db, sessions, clock }
     }
     const checked = await checkPassword(db, user, input.password, 'auth.login', clock.now());
     const actor = { userId: checked.id, username: checked.username };
-    await db.write(actor, 'auth.login', (tx) => tx.audit({ action: 'auth.login', entity: 'user', entityId: checked.id, summary: {} }));
+    await db.write(actor, 'auth.login', (tx) =>
+      tx.audit({ action: 'auth.login', entity: 'user', entityId: checked.id, summary: {} }),
+    );
     return sessionInfo(sessions.open(ctx.channel, checked, clock.now().getTime()));
   });
 
@@ -89,7 +96,9 @@ export function registerAuthHandlers(registry: Registry, { db, sessions, clock }
       if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') sessions.close(ctx.channel);
       throw error;
     }
-    await db.write(ctx.actor, 'auth.unlock', (tx) => tx.audit({ action: 'auth.unlock', entity: 'user', entityId: user.id, summary: {} }));
+    await db.write(ctx.actor, 'auth.unlock', (tx) =>
+      tx.audit({ action: 'auth.unlock', entity: 'user', entityId: user.id, summary: {} }),
+    );
     session.locked = false;
     sessions.touch(session, clock.now().getTime());
     return sessionInfo(session);
@@ -100,12 +109,19 @@ export function registerAuthHandlers(registry: Registry, { db, sessions, clock }
   registry.register('auth.changePassword', async (input, ctx) => {
     const user = await users().findOneByOrFail({ id: ctx.actor.userId ?? 0 });
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw new AppError('VALIDATION', 'Le mot de passe actuel est incorrect.', { currentPassword: 'Mot de passe incorrect.' });
+      throw new AppError('VALIDATION', 'Le mot de passe actuel est incorrect.', {
+        currentPassword: 'Mot de passe incorrect.',
+      });
     }
     const passwordHash = await hashPassword(input.newPassword);
     await db.write(ctx.actor, 'auth.changePassword', async (tx) => {
       await tx.em.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: tx.now.toISOString() });
-      await tx.audit({ action: 'auth.changePassword', entity: 'user', entityId: user.id, summary: { password: 'modifié' } });
+      await tx.audit({
+        action: 'auth.changePassword',
+        entity: 'user',
+        entityId: user.id,
+        summary: { password: 'modifié' },
+      });
     });
     return null;
   });

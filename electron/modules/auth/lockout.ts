@@ -39,7 +39,12 @@ export async function checkPassword(
     if (user.failedAttempts === 0 && user.lockedUntil === null) return user;
     return db.write(actor, action, async (tx) => {
       await tx.em.update(UserEntity, { id: user.id }, { failedAttempts: 0, lockedUntil: null });
-      await tx.audit({ action: `${action}.reset`, entity: 'user', entityId: user.id, summary: { failedAttempts: [user.failedAttempts, 0] } });
+      await tx.audit({
+        action: `${action}.reset`,
+        entity: 'user',
+        entityId: user.id,
+        summary: { failedAttempts: [user.failedAttempts, 0] },
+      });
       return { ...user, failedAttempts: 0, lockedUntil: null };
     });
   }

@@ -33,7 +33,13 @@ export class SessionStore {
   }
 
   open(channel: string, user: { id: number; username: string; role: Role }, now: number): Session {
-    const session: Session = { userId: user.id, username: user.username, role: user.role, lastActivity: now, locked: false };
+    const session: Session = {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      lastActivity: now,
+      locked: false,
+    };
     this.byChannel.set(channel, session);
     return session;
   }

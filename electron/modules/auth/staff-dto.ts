@@ -7,7 +7,7 @@ export function toStaffDto(row: UserRow): StaffDto {
     username: row.username,
     displayName: row.displayName,
     role: row.role,
-    active: Boolean(row.active),
+    active: row.active,
     lockedUntil: row.lockedUntil,
     failedAttempts: row.failedAttempts,
     createdAt: row.createdAt,

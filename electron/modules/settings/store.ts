@@ -5,7 +5,11 @@ import { diff } from '../../db/database';
 import { SettingEntity } from '../../db/entities';
 
 /** Reads a settings section through its shared schema (which fills defaults); null when never saved. */
-export async function readSection<S extends z.ZodType>(em: EntityManager, key: string, schema: S): Promise<z.output<S> | null> {
+export async function readSection<S extends z.ZodType>(
+  em: EntityManager,
+  key: string,
+  schema: S,
+): Promise<z.output<S> | null> {
   const row = await em.findOneBy(SettingEntity, { key });
   if (!row) return null;
   return schema.parse(JSON.parse(row.value));
@@ -20,7 +24,12 @@ export async function writeSection<T extends object>(
   userId: number | null,
   hidden: (keyof T)[] = [],
 ): Promise<void> {
-  await tx.em.save(SettingEntity, { key, value: JSON.stringify(value), updatedAt: tx.now.toISOString(), updatedBy: userId });
+  await tx.em.save(SettingEntity, {
+    key,
+    value: JSON.stringify(value),
+    updatedAt: tx.now.toISOString(),
+    updatedBy: userId,
+  });
   const changes = before ? diff(before, value, hidden) : { created: true };
   await tx.audit({ action: 'settings.save', entity: 'settings', entityId: key, summary: changes });
 }

@@ -64,10 +64,20 @@ export function registerStaffHandlers(registry: Registry, { db, sessions }: Staf
       if (input.id === ctx.actor.userId && !input.active) {
         throw new AppError('CONFLICT', 'Vous ne pouvez pas désactiver votre propre compte.');
       }
-      const after = { ...before, displayName: input.displayName, role: input.role, active: input.active, updatedAt: tx.now.toISOString() };
-      await tx.em.update(UserEntity, { id: input.id }, { displayName: after.displayName, role: after.role, active: after.active, updatedAt: after.updatedAt });
+      const after = {
+        ...before,
+        displayName: input.displayName,
+        role: input.role,
+        active: input.active,
+        updatedAt: tx.now.toISOString(),
+      };
+      await tx.em.update(
+        UserEntity,
+        { id: input.id },
+        { displayName: after.displayName, role: after.role, active: after.active, updatedAt: after.updatedAt },
+      );
       const changes = diff(
-        { displayName: before.displayName, role: before.role, active: Boolean(before.active) },
+        { displayName: before.displayName, role: before.role, active: before.active },
         { displayName: after.displayName, role: after.role, active: after.active },
       );
       await tx.audit({ action: 'staff.update', entity: 'user', entityId: input.id, summary: changes });
@@ -82,8 +92,17 @@ export function registerStaffHandlers(registry: Registry, { db, sessions }: Staf
     const passwordHash = await hashPassword(input.password);
     await db.write(ctx.actor, 'staff.resetPassword', async (tx) => {
       await findUser(db, input.id, tx.em);
-      await tx.em.update(UserEntity, { id: input.id }, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: tx.now.toISOString() });
-      await tx.audit({ action: 'staff.resetPassword', entity: 'user', entityId: input.id, summary: { password: 'réinitialisé' } });
+      await tx.em.update(
+        UserEntity,
+        { id: input.id },
+        { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: tx.now.toISOString() },
+      );
+      await tx.audit({
+        action: 'staff.resetPassword',
+        entity: 'user',
+        entityId: input.id,
+        summary: { password: 'réinitialisé' },
+      });
     });
     sessions.closeUser(input.id);
     return null;
