@@ -45,6 +45,12 @@ const rendererBoundary = {
   ],
 };
 
+/** shell.openExternal / openPath can run anything: electron/safe-open.ts is the only door to them. */
+const dangerousShell = ['openExternal', 'openPath'].map((name) => ({
+  selector: `MemberExpression[property.name='${name}']`,
+  message: `Use electron/safe-open.ts instead of shell.${name}.`,
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -59,8 +65,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }, ...dangerousShell],
     },
+  },
+  {
+    files: ['electron/safe-open.ts', 'electron/safe-open.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }] },
   },
   {
     files: ['shared/**/*.ts'],

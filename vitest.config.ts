@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'shared/**/*.test.ts',
+      'seeds/**/*.test.ts',
       'electron/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',

@@ -38,7 +38,10 @@ describe('preload', () => {
     const bridge = await loadBridge();
     const listener = vi.fn();
     const unsubscribe = bridge.onEvent(listener);
-    const [channel, forward] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls[0] as [
+      string,
+      (event: unknown, payload: unknown) => void,
+    ];
     expect(channel).toBe(EVENT_CHANNEL);
     forward({ sender: 'ipc-event-with-sender' }, { type: 'session-changed' });
     expect(listener).toHaveBeenCalledWith({ type: 'session-changed' });

@@ -38,7 +38,10 @@ const BASE_HEADERS: Record<string, string> = {
 };
 
 function textResponse(status: number, body: string, extra: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra } });
+  return new Response(body, {
+    status,
+    headers: { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra },
+  });
 }
 
 export interface AppRequest {

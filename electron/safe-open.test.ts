@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const shell = vi.hoisted(() => ({ openExternal: vi.fn(async () => undefined), openPath: vi.fn(async () => '') }));
+const shell = vi.hoisted(() => ({
+  openExternal: vi.fn(() => Promise.resolve()),
+  openPath: vi.fn(() => Promise.resolve('')),
+}));
 vi.mock('electron', () => ({ shell }));
 
 const { isSafeExternalUrl, safeOpenExternal, safeOpenPath } = await import('./safe-open');

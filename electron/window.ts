@@ -45,7 +45,9 @@ export function denyAllPermissions(session: Session): void {
 /** Only macOS needs a menu (for copy and paste shortcuts); elsewhere none, which also drops reload and devtools keys. */
 export function installAppMenu(platform: NodeJS.Platform = process.platform): void {
   Menu.setApplicationMenu(
-    platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
+    platform === 'darwin'
+      ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }])
+      : null,
   );
 }
 

@@ -31,9 +31,12 @@ function ourWindow(id = 7, url = 'app://guichet/index.html'): FakeContents {
 }
 
 /** Registers the transport on a fake ipcMain and returns the handler Electron would call. */
-function transport(registry: { dispatch: (channel: string, method: unknown, input: unknown) => Promise<ApiResult<unknown>> }, ours: FakeContents[]) {
+function transport(
+  registry: { dispatch: (channel: string, method: unknown, input: unknown) => Promise<ApiResult<unknown>> },
+  ours: FakeContents[],
+) {
   const handle = vi.fn();
-  registerIpcTransport({ handle } as never, registry, (contents) => ours.includes(contents as unknown as FakeContents));
+  registerIpcTransport({ handle }, registry, (contents) => ours.includes(contents));
   expect(handle).toHaveBeenCalledTimes(1);
   expect(handle.mock.calls[0]?.[0]).toBe(INVOKE_CHANNEL);
   return handle.mock.calls[0]?.[1] as Invoke;
@@ -42,7 +45,9 @@ function transport(registry: { dispatch: (channel: string, method: unknown, inpu
 const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: 'Appel refusé : origine non autorisée.' } };
 
 describe('IPC transport with a fake registry', () => {
-  const fakeRegistry = () => ({ dispatch: vi.fn(async () => ({ ok: true, value: 'fait' }) as ApiResult<unknown>) });
+  const fakeRegistry = () => ({
+    dispatch: vi.fn((): Promise<ApiResult<unknown>> => Promise.resolve({ ok: true, value: 'fait' })),
+  });
 
   it("dispatches a trusted call on the window's own channel", async () => {
     const registry = fakeRegistry();
@@ -138,11 +143,18 @@ describe('IPC transport with the real core', () => {
     await app.ok('admin-check', 'auth.login', { username: 'admin', password: 'admin-secret-1' });
     const before = await counts(app);
 
-    const bad = await invoke(trusted, 'staff.create', { username: 'x', displayName: '', role: 'boss', password: 'court' });
+    const bad = await invoke(trusted, 'staff.create', {
+      username: 'x',
+      displayName: '',
+      role: 'boss',
+      password: 'court',
+    });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.code).toBe('VALIDATION');
-    expect(Object.keys(bad.error.fields ?? {})).toEqual(expect.arrayContaining(['username', 'displayName', 'role', 'password']));
+    expect(Object.keys(bad.error.fields ?? {})).toEqual(
+      expect.arrayContaining(['username', 'displayName', 'role', 'password']),
+    );
 
     const notAnObject = await invoke(trusted, 'staff.create', 'DROP TABLE users');
     expect(notAnObject).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -150,7 +162,11 @@ describe('IPC transport with the real core', () => {
 
     // A well-formed call from a subframe of the admin's own window is refused before it reaches the registry.
     const valid = { username: 'intrus', displayName: 'Intrus', role: 'admin', password: 'intrus-secret-1' };
-    const fromSubframe = await invoke({ sender: win, senderFrame: frame('app://guichet/index.html', 5, win.mainFrame) }, 'staff.create', valid);
+    const fromSubframe = await invoke(
+      { sender: win, senderFrame: frame('app://guichet/index.html', 5, win.mainFrame) },
+      'staff.create',
+      valid,
+    );
     expect(fromSubframe).toEqual(FORBIDDEN);
 
     expect(await counts(app)).toEqual(before);

@@ -54,10 +54,15 @@ describe('electron-builder.yml', () => {
 
   it('ships the bundles and package.json, not the sources, tests or source maps', () => {
     const files = (config.files as { filter: string[] }[]).flatMap((set) => set.filter);
-    expect(files).toEqual(expect.arrayContaining(['package.json', pkg.main, 'dist/main/preload.cjs', 'dist/renderer/**/*', '!**/*.map']));
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', pkg.main, 'dist/main/preload.cjs', 'dist/renderer/**/*', '!**/*.map']),
+    );
     const included = files.filter((f) => !f.startsWith('!'));
     for (const source of ['electron', 'shared', 'renderer', 'test', 'seeds', 'scripts', 'build', '**']) {
-      expect(included.some((f) => f === source || f.startsWith(`${source}/`)), source).toBe(false);
+      expect(
+        included.some((f) => f === source || f.startsWith(`${source}/`)),
+        source,
+      ).toBe(false);
     }
   });
 

@@ -1,0 +1,18 @@
+// `npm run bench [-- WORD]`: runs every measure (or those whose name contains WORD), prints a table and one BENCH line
+// per measure, and exits non-zero when a budget is missed.
+import { print, type Measure } from './report';
+import { startupMeasures } from './startup';
+
+const groups: { names: string[]; run: () => Promise<Measure[]> }[] = [{ names: ['startup.open', 'startup.memory'], run: startupMeasures }];
+
+const word = process.argv[2] ?? '';
+const measures: Measure[] = [];
+for (const group of groups) {
+  if (!group.names.some((n) => n.includes(word))) continue;
+  measures.push(...(await group.run()).filter((m) => m.name.includes(word)));
+}
+if (measures.length === 0) {
+  console.error(`No measure matches "${word}".`);
+  process.exit(2);
+}
+process.exit(print(measures) ? 0 : 1);
