@@ -80,6 +80,18 @@ describe('database', () => {
     await ds.destroy();
   });
 
+  it('keeps the audit log append-only, even against direct SQL', async () => {
+    const ds = await openDatabase(tempDir());
+    const db = new Database(ds, new ManualClock(new Date('2026-11-26T10:00:00Z')));
+    await db.write({ userId: null, username: null }, 'test', (tx) =>
+      tx.audit({ action: 'test', entity: 'n', summary: {} }),
+    );
+    await expect(ds.query("UPDATE audit_log SET action = 'forged'")).rejects.toThrow('append-only');
+    await expect(ds.query('DELETE FROM audit_log')).rejects.toThrow('append-only');
+    expect(await ds.manager.count(AuditEntity)).toBe(1);
+    await ds.destroy();
+  });
+
   it('serialises concurrent writes: interleaved transactions never mix', async () => {
     const ds = await openDatabase(tempDir());
     const db = new Database(ds, new ManualClock(new Date('2026-11-26T10:00:00Z')));
