@@ -4,6 +4,9 @@ import { openDatabase } from './db/data-source';
 import { Database } from './db/database';
 import { registerAuditHandlers } from './modules/audit/handlers';
 import { registerAuthHandlers } from './modules/auth/handlers';
+import { registerClientDataHandlers } from './modules/clients/data-handlers';
+import { registerClientHandlers } from './modules/clients/handlers';
+import { clientInputSchema } from '../shared/client';
 import { SessionStore } from './modules/auth/sessions';
 import { registerSettingsHandlers, readSecurity } from './modules/settings/handlers';
 import { registerStaffHandlers } from './modules/staff/handlers';
@@ -32,6 +35,12 @@ export async function openCore({ dataDir, clock = systemClock, log }: CoreOption
   registerStaffHandlers(registry, deps);
   registerSettingsHandlers(registry, deps);
   registerAuditHandlers(registry, deps);
+  registerClientHandlers(registry, deps);
+  registerClientDataHandlers(registry, {
+    ...deps,
+    demoClients: async () =>
+      (await import('../seeds/demo-office')).demoClients().map((c) => clientInputSchema.parse(c)),
+  });
   registry.assertComplete();
   return { registry, db, sessions, close: () => db.close() };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditApi } from './audit';
 import { authApi } from './auth';
+import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
 import { settingsApi } from './settings';
 import { staffApi } from './staff';
@@ -8,6 +9,8 @@ import { staffApi } from './staff';
 export * from './contract';
 export type { AuditEntryDto, AuditPage } from './audit';
 export type { AuthStatus, SessionInfo, StaffDto } from './auth';
+export type * from './clients';
+export { IMPORT_FIELDS } from './clients';
 export type { SavedCompanySettings } from './settings';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
@@ -16,6 +19,8 @@ export const api = {
   ...staffApi,
   ...settingsApi,
   ...auditApi,
+  ...clientsApi,
+  ...clientDataApi,
 };
 
 export type Api = typeof api;

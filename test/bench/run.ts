@@ -1,9 +1,13 @@
 // `npm run bench [-- WORD]`: runs every measure (or those whose name contains WORD), prints a table and one BENCH line
 // per measure, and exits non-zero when a budget is missed.
 import { print, type Measure } from './report';
+import { searchMeasures } from './search';
 import { startupMeasures } from './startup';
 
-const groups: { names: string[]; run: () => Promise<Measure[]> }[] = [{ names: ['startup.open', 'startup.memory'], run: startupMeasures }];
+const groups: { names: string[]; run: () => Promise<Measure[]> }[] = [
+  { names: ['startup.open', 'startup.memory'], run: startupMeasures },
+  { names: ['search.p95'], run: searchMeasures },
+];
 
 const word = process.argv[2] ?? '';
 const measures: Measure[] = [];

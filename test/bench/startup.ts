@@ -9,9 +9,13 @@ import { percentile, type Measure } from './report';
 const RUNS = 7;
 
 function child(dataDir: string, raw: boolean): { ms: number; rssMB: number } {
-  const out = execFileSync('npx', ['tsx', path.join(import.meta.dirname, 'startup-child.ts'), dataDir, raw ? '--raw' : ''], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'npx',
+    ['tsx', path.join(import.meta.dirname, 'startup-child.ts'), dataDir, raw ? '--raw' : ''],
+    {
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { ms: number; rssMB: number };
 }
 
@@ -22,20 +26,30 @@ function child(dataDir: string, raw: boolean): { ms: number; rssMB: number } {
 export async function startupMeasures(): Promise<Measure[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-'));
   const core = await openCore({ dataDir });
-  await core.registry.dispatch('setup', 'auth.setupAdmin', { username: 'bench', displayName: 'Bench', password: 'bench-password' });
+  await core.registry.dispatch('setup', 'auth.setupAdmin', {
+    username: 'bench',
+    displayName: 'Bench',
+    password: 'bench-password',
+  });
   await core.registry.dispatch('setup', 'settings.saveCompany', demoCompany);
   await core.close();
 
   const app = Array.from({ length: RUNS }, () => child(dataDir, false));
   const raw = Array.from({ length: RUNS }, () => child(dataDir, true));
-  const p95 = percentile(app.map((r) => r.ms), 95);
+  const p95 = percentile(
+    app.map((r) => r.ms),
+    95,
+  );
   return [
     {
       name: 'startup.open',
       value: p95,
       unit: 'ms',
       budget: 500,
-      peer: percentile(raw.map((r) => r.ms), 95),
+      peer: percentile(
+        raw.map((r) => r.ms),
+        95,
+      ),
       detail: `p95 of ${RUNS} fresh processes (open, migrations check, login-screen data) vs raw better-sqlite3 reads`,
     },
     {

@@ -96,4 +96,18 @@ describe('electron-builder.yml', () => {
     // IHDR: width and height, big-endian, right after the 8-byte signature and the chunk's length and type.
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
   });
+
+  it('ships the PDF fonts and their licences as extra resources, where electron/pdf/fonts.ts looks', () => {
+    expect(config.extraResources).toEqual([{ from: 'build/fonts', to: 'fonts' }]);
+    for (const file of [
+      'DejaVuSans.ttf',
+      'DejaVuSans-Bold.ttf',
+      'NotoNaskhArabic-Regular.ttf',
+      'NotoNaskhArabic-Bold.ttf',
+      'DejaVu-LICENSE.txt',
+      'Noto-LICENSE.txt',
+    ]) {
+      expect(readFileSync(path.join(root, 'build', 'fonts', file)).length, file).toBeGreaterThan(1000);
+    }
+  });
 });

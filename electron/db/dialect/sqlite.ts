@@ -1,14 +1,33 @@
 import type { QueryRunner } from 'typeorm';
 
+// The SQLite-only SQL of the app lives in this folder.
+
 /**
- * The SQLite-only SQL of the app lives in this folder. Here: triggers that make a table append-only, so that not even a
- * bug in a use case can rewrite history (the audit log; later the documents' numbers).
+ * The audit log is append-only with one exception, Law 09-08: when a client is anonymised, the personal values in the
+ * summaries of its entries are replaced by {"_redacted": true, …}; every other column stays as written.
  */
-export async function makeAppendOnly(q: QueryRunner, table: string): Promise<void> {
-  for (const event of ['UPDATE', 'DELETE'] as const) {
-    await q.query(
-      `CREATE TRIGGER "${table}_no_${event.toLowerCase()}" BEFORE ${event} ON "${table}" ` +
-        `BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
-    );
-  }
+export async function makeAuditLogAppendOnly(q: QueryRunner): Promise<void> {
+  await q.query(
+    `CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log" BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+  );
+  await q.query(
+    `CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log"
+     WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.user_id IS NOT OLD.user_id
+       OR NEW.username IS NOT OLD.username OR NEW.action IS NOT OLD.action OR NEW.entity IS NOT OLD.entity
+       OR NEW.entity_id IS NOT OLD.entity_id OR json_extract(NEW.summary, '$._redacted') IS NOT 1
+     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+  );
+}
+
+/**
+ * The client search index: two FTS5 tables keyed by client id. client_prefix finds words by their first letters (a
+ * prefix index for 1, 2 and 3 characters, where trigrams cannot help); client_trigram finds any 3+ character fragment
+ * of a name or an identifier (code, ICE, phones, e-mails; later domains and document numbers). Text is normalised by
+ * shared/search-text.ts before it is indexed or searched.
+ */
+export async function createClientSearchTables(q: QueryRunner): Promise<void> {
+  await q.query(
+    `CREATE VIRTUAL TABLE client_prefix USING fts5(names, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')`,
+  );
+  await q.query(`CREATE VIRTUAL TABLE client_trigram USING fts5(names, ids, tokenize = 'trigram remove_diacritics 1')`);
 }

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Table, TableIndex } from 'typeorm';
-import { makeAppendOnly } from '../dialect/sqlite';
+import { makeAuditLogAppendOnly } from '../dialect/sqlite';
 
 /** Staff accounts, settings sections and the audit log. Written with TypeORM's schema API so it stays dialect-neutral. */
 export class Initial0001 implements MigrationInterface {
@@ -58,7 +58,7 @@ export class Initial0001 implements MigrationInterface {
       'audit_log',
       new TableIndex({ name: 'idx_audit_entity', columnNames: ['entity', 'entity_id'] }),
     );
-    await makeAppendOnly(q, 'audit_log');
+    await makeAuditLogAppendOnly(q);
   }
 
   down(): Promise<void> {

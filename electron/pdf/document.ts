@@ -1,0 +1,122 @@
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { visualRuns } from './bidi-runs';
+import { FONT_FILES, fontFor, fontsDir, type FontName } from './fonts';
+
+export type Pdf = PDFKit.PDFDocument;
+
+export interface PdfMeta {
+  title: string;
+  /** Fixed in the file, so the same document rendered twice gives the same bytes. */
+  createdAt: Date;
+  size?: 'A4' | 'A5' | [number, number];
+  margin?: number;
+}
+
+/** A PDFKit document with the embedded fonts registered and page buffering on (for "page N / M" footers). */
+export function createPdf(meta: PdfMeta): Pdf {
+  const doc = new PDFDocument({
+    size: meta.size ?? 'A4',
+    margin: meta.margin ?? 50,
+    bufferPages: true,
+    info: {
+      Title: meta.title,
+      Creator: 'Guichet',
+      Producer: 'Guichet',
+      CreationDate: meta.createdAt,
+      ModDate: meta.createdAt,
+    },
+  });
+  const dir = fontsDir();
+  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, path.join(dir, file));
+  doc.font('regular' satisfies FontName);
+  return doc;
+}
+
+export function pdfBuffer(doc: Pdf): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  color?: string;
+}
+
+/**
+ * The pieces of a line in visual order, each with its font. A right-to-left run is cut at its spaces and its words laid
+ * out in reverse, each word shaped on its own: fontkit reverses the glyphs of an Arabic word correctly, but misplaces
+ * the spaces inside a longer right-to-left run.
+ */
+function runsWithFonts(text: string, style: TextStyle) {
+  const bold = style.bold ?? false;
+  return visualRuns(text).flatMap((run) => {
+    if (!run.rtl) return [{ text: run.text, font: fontFor(run.script, bold), arabic: run.script === 'arabic' }];
+    return run.text
+      .split(/(\s+)/)
+      .filter(Boolean)
+      .reverse()
+      .map((token) => {
+        const space = /^\s+$/.test(token);
+        return { text: token, font: fontFor(space ? 'latin' : 'arabic', bold), arabic: !space };
+      });
+  });
+}
+
+/** Width of one line of mixed French/Arabic text in the given style. */
+export function lineWidth(doc: Pdf, text: string, style: TextStyle = {}): number {
+  const size = style.size ?? 10;
+  return runsWithFonts(text, style).reduce(
+    (sum, run) => sum + doc.font(run.font).fontSize(size).widthOfString(run.text),
+    0,
+  );
+}
+
+/**
+ * Draws one line of text that may mix French and Arabic (e.g. "Client : محمد العلوي — SARL Atlas"): runs in visual order,
+ * each in its own font. `align` places it within `width` from x.
+ */
+export function drawLine(
+  doc: Pdf,
+  text: string,
+  x: number,
+  y: number,
+  style: TextStyle & { width?: number; align?: 'left' | 'right' | 'center' } = {},
+): void {
+  const size = style.size ?? 10;
+  const runs = runsWithFonts(text, style);
+  const total = lineWidth(doc, text, style);
+  const free = (style.width ?? total) - total;
+  let cursor = x + (style.align === 'right' ? free : style.align === 'center' ? free / 2 : 0);
+  doc.fillColor(style.color ?? '#1a1a1a');
+  for (const run of runs) {
+    doc.font(run.font).fontSize(size);
+    // Arabic glyphs sit higher in Noto Naskh's metrics: nudge them onto the Latin baseline.
+    const dy = run.arabic ? -size * 0.28 : 0;
+    doc.text(run.text, cursor, y + dy, { lineBreak: false });
+    cursor += doc.widthOfString(run.text);
+  }
+}
+
+/** Wraps mixed text into lines no wider than `width`, breaking between words. */
+export function wrapLines(doc: Pdf, text: string, width: number, style: TextStyle = {}): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && lineWidth(doc, candidate, style) > width) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { nativeHandle, openDatabase } from '../electron/db/data-source';
+import { hashPassword } from '../electron/modules/auth/passwords';
+import { clientsStage } from './large-office/clients';
+import type { LargeOfficeSize, Stage } from './large-office/stage';
+import { BENCH_USER, usersStage } from './large-office/users';
+import { Prng } from './prng';
+
+export { BENCH_USER };
+
+/**
+ * The "large office" of SPEC §10, generated once into a cache folder outside the repository and reused. Bump the
+ * version whenever the generated data changes (a new stage, another mix), so stale caches are not measured.
+ */
+export const LARGE_OFFICE_VERSION = 1;
+const STAGES: readonly Stage[] = [usersStage, clientsStage];
+const MARKER = 'large-office.json';
+/** The data set's "today". */
+const END = new Date('2026-05-29T17:00:00.000Z');
+
+export interface LargeOfficeOptions extends Partial<LargeOfficeSize> {
+  seed?: number;
+  /** Where the generated offices are kept; ~/.cache/guichet-bench by default (GUICHET_BENCH_CACHE overrides it). */
+  cacheRoot?: string;
+  log?: (line: string) => void;
+}
+
+/** What the marker file records: written last, so a folder without it is an interrupted generation. */
+export interface LargeOfficeInfo {
+  version: number;
+  seed: number;
+  size: LargeOfficeSize;
+  rows: Record<string, number>;
+  generationMs: number;
+  bytes: number;
+  generatedAt: string;
+}
+
+export function defaultCacheRoot(): string {
+  return process.env.GUICHET_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'guichet-bench');
+}
+
+export function readLargeOfficeInfo(dataDir: string): LargeOfficeInfo | null {
+  const marker = path.join(dataDir, MARKER);
+  return existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as LargeOfficeInfo) : null;
+}
+
+/** The data directory (holding guichet.sqlite) of the large office, generated first when it is not in the cache. */
+export async function ensureLargeOffice(options: LargeOfficeOptions = {}): Promise<string> {
+  const size: LargeOfficeSize = { clients: options.clients ?? 100_000 };
+  const seed = options.seed ?? 2026;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const root = options.cacheRoot ?? defaultCacheRoot();
+  const dir = path.join(
+    root,
+    `large-office-v${LARGE_OFFICE_VERSION}-${size.clients}${seed === 2026 ? '' : `-s${seed}`}`,
+  );
+  if (readLargeOfficeInfo(dir)) return dir;
+
+  rmSync(dir, { recursive: true, force: true });
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  log(`Generating the large office (${size.clients.toLocaleString('en')} clients) into ${dir} …`);
+  const started = performance.now();
+  const rows = await generate(tmp, size, seed, log);
+  const info: LargeOfficeInfo = {
+    version: LARGE_OFFICE_VERSION,
+    seed,
+    size,
+    rows,
+    generationMs: Math.round(performance.now() - started),
+    bytes: folderBytes(tmp),
+    generatedAt: new Date().toISOString(),
+  };
+  writeFileSync(path.join(tmp, MARKER), JSON.stringify(info, null, 2));
+  try {
+    renameSync(tmp, dir);
+  } catch (error) {
+    // Another process finished the same office first: use its copy.
+    rmSync(tmp, { recursive: true, force: true });
+    if (!readLargeOfficeInfo(dir)) throw error;
+  }
+  log(`Large office ready in ${(info.generationMs / 1000).toFixed(1)} s, ${(info.bytes / 1e6).toFixed(0)} MB.`);
+  return dir;
+}
+
+/** A stage's own PRNG stream, from the seed and the stage's name: adding a stage never changes the others' data. */
+function stageSeed(seed: number, name: string): number {
+  let h = seed >>> 0;
+  for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+}
+
+async function generate(dataDir: string, size: LargeOfficeSize, seed: number, log: (line: string) => void) {
+  const adminPasswordHash = await hashPassword(BENCH_USER.password);
+  // The real migrations build the schema, exactly as the app does on first start.
+  const dataSource = await openDatabase(dataDir);
+  const db = nativeHandle(dataSource);
+  const rows: Record<string, number> = {};
+  try {
+    // A cache that is rebuilt if anything goes wrong: no need to sync every page while writing it.
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -262144');
+    db.transaction(() => {
+      for (const stage of STAGES) {
+        const started = performance.now();
+        const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+        const written = stage.run({
+          db,
+          rng: new Prng(stageSeed(seed, stage.name)),
+          size,
+          end: END,
+          adminPasswordHash,
+          progress: (done, total) =>
+            log(`  ${stage.name}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${elapsed()})`),
+        });
+        Object.assign(rows, written);
+        log(`  ${stage.name} done in ${elapsed()}: ${JSON.stringify(written)}`);
+      }
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    await dataSource.destroy();
+  }
+  return rows;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
+}
