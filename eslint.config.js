@@ -63,15 +63,24 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }, ...dangerousShell],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        ...dangerousShell,
+      ],
     },
   },
   {
     files: ['electron/safe-open.ts', 'electron/safe-open.test.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }] },
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
   },
   {
     files: ['shared/**/*.ts'],
@@ -97,7 +106,7 @@ export default tseslint.config(
   },
   {
     // Config files are default-exported by their tools' convention.
-    files: ['*.config.ts', 'eslint.config.js', '**/*.d.ts'],
+    files: ['*.config.ts', 'eslint.config.js', '**/*.d.ts', 'test/e2e/global-teardown.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

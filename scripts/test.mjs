@@ -22,7 +22,8 @@ function run(label, command, args) {
 /** A step that is one check (typecheck, lint, build). */
 function check(label, command, args) {
   const ok = run(label, command, args);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
   return ok;
 }

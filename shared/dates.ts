@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
+import { CasablancaZone } from './casablanca-zone';
 
-/** Every business date is a calendar date in Morocco's zone, whose UTC offset changes around Ramadan. */
-export const ZONE = 'Africa/Casablanca';
+/**
+ * Every business date is a calendar date in Morocco's zone, whose UTC offset changes around Ramadan. Our own zone
+ * object, not the runtime's time-zone data, so the main process and every renderer agree.
+ */
+export const ZONE = CasablancaZone.instance;
 
 /** The calendar date (YYYY-MM-DD) in Casablanca of an instant. */
 export function businessDate(instant: Date): string {
@@ -26,4 +30,9 @@ export function formatDateTime(iso: string): string {
 /** "14:05" in Casablanca time. */
 export function formatTime(iso: string): string {
   return DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toFormat('HH:mm');
+}
+
+/** "jeudi 26 novembre 2026" (or in the given locale), for a Casablanca calendar day. */
+export function formatLongDate(instant: Date, locale: string): string {
+  return DateTime.fromJSDate(instant, { zone: ZONE }).setLocale(locale).toFormat('cccc d LLLL yyyy');
 }

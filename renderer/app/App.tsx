@@ -16,7 +16,7 @@ import { theme } from './theme';
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={queryClient}>
         {/* A hash router: the same build is served by app:// in Electron and over HTTP in web mode. */}
         <HashRouter>

@@ -1,4 +1,18 @@
-import { ActionIcon, AppShell, Avatar, Badge, Box, Group, Menu, NavLink, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  AppShell,
+  Avatar,
+  Badge,
+  Box,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLock, IconLogout } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -15,7 +29,7 @@ import { useCurrentUser, useSession } from './session';
 
 export function Shell({ children }: { children: ReactNode }) {
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 248, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 60 }} navbar={{ width: 296, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="lg">
         <Header />
       </AppShell.Header>
@@ -23,7 +37,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Navigation />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        <Box px="xl" py="lg" maw={1440}>
+        <Box px="lg" py="lg" maw={1440}>
           {children}
         </Box>
       </AppShell.Main>
@@ -46,7 +60,13 @@ function Header() {
       <Group gap="md" wrap="nowrap">
         <LanguageSwitch />
         <Tooltip label={t('header.lock')}>
-          <ActionIcon variant="default" size="lg" aria-label={t('header.lock')} onClick={lockNow} data-testid="lock-button">
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('header.lock')}
+            onClick={lockNow}
+            data-testid="lock-button"
+          >
             <IconLock size={18} />
           </ActionIcon>
         </Tooltip>
@@ -116,6 +136,7 @@ function NavSection({ label, items }: { label: string; items: NavItem[] }) {
         const Icon = item.icon;
         const common = {
           label: t(`nav.${item.key}`),
+          styles: { label: { whiteSpace: 'nowrap' as const, fontSize: 'var(--mantine-font-size-sm)' } },
           leftSection: <Icon size={18} stroke={1.6} />,
           'data-testid': `nav-${item.key}`,
         };

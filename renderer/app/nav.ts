@@ -14,16 +14,7 @@ import {
 import type { Role } from '../../shared/roles';
 
 export type NavKey =
-  | 'dashboard'
-  | 'clients'
-  | 'services'
-  | 'billing'
-  | 'payments'
-  | 'cash'
-  | 'reports'
-  | 'settings'
-  | 'staff'
-  | 'audit';
+  'dashboard' | 'clients' | 'services' | 'billing' | 'payments' | 'cash' | 'reports' | 'settings' | 'staff' | 'audit';
 
 export interface NavItem {
   key: NavKey;

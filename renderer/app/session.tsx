@@ -16,14 +16,14 @@ interface SessionState {
 
 export interface SessionContextValue extends SessionState {
   /** A login, a first-run setup or an unlock succeeded. */
-  signedIn(session: SessionInfo): void;
+  signedIn: (session: SessionInfo) => void;
   /** Shows the lock screen now and tells the main process. */
-  lockNow(): void;
-  logout(): Promise<void>;
+  lockNow: () => void;
+  logout: () => Promise<void>;
   /** Back to the login screen, with the reason. */
-  endSession(notice: string | null): void;
-  setIdleLockMinutes(minutes: number): void;
-  reload(): Promise<void>;
+  endSession: (notice: string | null) => void;
+  setIdleLockMinutes: (minutes: number) => void;
+  reload: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -47,8 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
-  const reload = useCallback(async () => {
-    const result = await call('auth.status', {});
+  const applyStatus = useCallback((result: Awaited<ReturnType<typeof call<'auth.status'>>>) => {
     if (!result.ok) {
       setState({ phase: 'unreachable', session: null, notice: result.error.message });
       return;
@@ -60,6 +59,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       notice: session ? null : previous.notice,
     }));
   }, []);
+
+  const reload = useCallback(async () => {
+    applyStatus(await call('auth.status', {}));
+  }, [applyStatus]);
 
   const endSession = useCallback(
     (notice: string | null) => {
@@ -98,8 +101,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void call('auth.status', {}).then(applyStatus);
+  }, [applyStatus]);
 
   // Any screen's call can reveal that the main process locked the session or ended it.
   useEffect(
@@ -117,7 +120,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   // In Electron the main process says when the session changed behind the window's back.
-  useEffect(() => window.guichet?.onEvent((event) => event.type === 'session-changed' && void reload()), [reload]);
+  useEffect(() => window.guichet?.onEvent(() => void reload()), [reload]);
 
   const value = useMemo<SessionContextValue>(
     () => ({ ...state, signedIn, lockNow, logout, endSession, setIdleLockMinutes, reload }),

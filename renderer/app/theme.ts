@@ -26,7 +26,11 @@ export const theme = createTheme({
   fontFamilyMonospace: '"Cascadia Mono", Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace',
   headings: { fontWeight: '600' },
   components: {
-    Badge: { defaultProps: { variant: 'light', radius: 'sm' } },
+    // Sentence case reads calmer than the default capitals in dense tables; badges never shrink into an ellipsis.
+    Badge: {
+      defaultProps: { variant: 'light', radius: 'sm', tt: 'none', fw: 600 },
+      styles: { root: { flexShrink: 0 }, label: { overflow: 'visible' } },
+    },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
     Modal: { defaultProps: { centered: true, radius: 'md', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },

@@ -1,4 +1,7 @@
-/** French, the working language of the counter: the reference catalogue (en.ts must have the same keys). */
+/**
+ * French, the working language of the counter: the reference catalogue (en.ts must have the same keys).
+ * French typography: a no-break space (\u00a0) before « : ; » and inside guillemets, so they never start a line.
+ */
 export const fr = {
   app: {
     name: 'Guichet',
@@ -6,12 +9,9 @@ export const fr = {
   },
   common: {
     save: 'Enregistrer',
-    saving: 'Enregistrement…',
     cancel: 'Annuler',
-    close: 'Fermer',
     edit: 'Modifier',
     create: 'Créer',
-    loading: 'Chargement…',
     retry: 'Réessayer',
     yes: 'Oui',
     no: 'Non',
@@ -20,9 +20,7 @@ export const fr = {
     backHome: 'Retour au tableau de bord',
     soon: 'Bientôt',
     unsaved: 'Modifications non enregistrées',
-    search: 'Rechercher',
-    reset: 'Réinitialiser',
-    all: 'Tous',
+    datePlaceholder: 'jj/mm/aaaa',
   },
   roles: {
     cashier: 'Caissier',
@@ -30,7 +28,6 @@ export const fr = {
     admin: 'Administrateur',
   },
   language: {
-    label: 'Langue',
     fr: 'Français',
     en: 'English',
     short: { fr: 'FR', en: 'EN' },
@@ -42,14 +39,15 @@ export const fr = {
     logoType: 'Le logo doit être une image PNG ou JPEG.',
     logoSize: 'Le logo ne doit pas dépasser 512 Ko (ici {{size}} Ko).',
     loadFailed: 'Impossible de charger les données.',
-    checkTabs: 'Corrigez les champs signalés en rouge.',
+    invalidDate: 'Date invalide (jj/mm/aaaa).',
   },
   auth: {
     firstRun: {
       title: 'Bienvenue dans Guichet',
-      subtitle: 'Première mise en service : créez le compte administrateur. Il servira ensuite à créer les comptes du personnel.',
+      subtitle:
+        'Première mise en service\u00a0: créez le compte administrateur. Il servira ensuite à créer les comptes du personnel.',
       username: 'Identifiant',
-      usernameHint: '3 à 32 caractères : lettres minuscules, chiffres, . _ -',
+      usernameHint: '3 à 32 caractères\u00a0: lettres minuscules, chiffres, . _ -',
       displayName: 'Nom affiché',
       displayNamePlaceholder: 'ex. Nadia Benali',
       password: 'Mot de passe',
@@ -104,15 +102,14 @@ export const fr = {
     settings: 'Paramètres',
     staff: 'Personnel',
     audit: "Journal d'audit",
-    version: 'Version {{version}}',
   },
   home: {
     greeting: 'Bonjour, {{name}}',
     todayIs: 'Nous sommes le {{date}}.',
     settingsIncomplete: {
       title: 'Paramètres de la société incomplets',
-      body: 'Ces informations figurent sur les proformas, factures et reçus. Complétez-les avant d’émettre le premier document :',
-      notice: 'Les paramètres de la société ne sont pas encore complets : signalez-le à un administrateur.',
+      body: 'Ces informations figurent sur les proformas, factures et reçus. Complétez-les avant d’émettre le premier document\u00a0:',
+      notice: 'Les paramètres de la société ne sont pas encore complets\u00a0: signalez-le à un administrateur.',
       link: 'Compléter les paramètres',
     },
     settingsComplete: 'Les paramètres de la société sont complets.',
@@ -132,7 +129,7 @@ export const fr = {
   },
   denied: {
     title: 'Accès refusé',
-    body: 'Cet écran est réservé au rôle « {{required}} » ou supérieur. Votre rôle : {{role}}.',
+    body: 'Cet écran est réservé au rôle «\u00a0{{required}}\u00a0» ou supérieur. Votre rôle\u00a0: {{role}}.',
     hint: 'Si vous pensez devoir y accéder, adressez-vous à un administrateur.',
   },
   notFound: {
@@ -166,6 +163,7 @@ export const fr = {
       phonePlaceholder: '0522 12 34 56',
       email: 'E-mail',
       website: 'Site web',
+      websitePlaceholder: 'www.exemple.ma',
       logo: 'Logo',
       logoHint: 'PNG ou JPEG, 512 Ko au plus. Il figure en tête des documents.',
       logoChoose: 'Choisir une image…',
@@ -191,7 +189,7 @@ export const fr = {
     },
     bank: {
       rib: 'RIB',
-      ribHint: '24 chiffres : banque (3), ville (3), compte (16), clé (2)',
+      ribHint: '24 chiffres\u00a0: banque (3), ville (3), compte (16), clé (2)',
       ribParts: 'Banque {{bank}} · Ville {{city}} · Compte {{account}} · Clé {{key}}',
       bankName: 'Banque',
       bankPlaceholder: 'ex. Attijariwafa bank',
@@ -202,18 +200,19 @@ export const fr = {
     },
     documents: {
       vatRate: 'Taux de TVA par défaut',
-      vatHint: 'Appliqué aux nouveaux produits ; chaque produit peut avoir son propre taux.',
+      vatHint: 'Appliqué aux nouveaux produits\u00a0; chaque produit peut avoir son propre taux.',
       prefixes: 'Préfixes de numérotation',
-      prefixesHint: 'Chaque série est continue, par année : préfixe-année-numéro.',
+      prefixesHint: 'Chaque série est continue, par année\u00a0: préfixe-année-numéro.',
       proforma: 'Facture proforma',
       invoice: 'Facture',
       creditNote: 'Avoir',
       receipt: 'Reçu',
-      example: 'Exemple : {{example}}',
+      example: 'Exemple\u00a0: {{example}}',
     },
     security: {
       title: 'Verrouillage automatique',
-      intro: 'Sans activité pendant ce délai, le poste se verrouille ; le mot de passe est demandé pour reprendre, le travail en cours est conservé.',
+      intro:
+        'Sans activité pendant ce délai, le poste se verrouille\u00a0; le mot de passe est demandé pour reprendre, le travail en cours est conservé.',
       idleLockMinutes: 'Délai avant verrouillage',
       minutes: 'min',
       hint: 'Entre 1 et 240 minutes.',
@@ -222,7 +221,7 @@ export const fr = {
   staff: {
     title: 'Personnel',
     subtitle: 'Comptes du personnel et accès au guichet.',
-    subtitleManager: 'Consultation des comptes ; vous pouvez déverrouiller un compte bloqué.',
+    subtitleManager: 'Consultation des comptes\u00a0; vous pouvez déverrouiller un compte bloqué.',
     create: 'Nouveau membre',
     count_one: '{{count}} compte',
     count_other: '{{count}} comptes',
@@ -239,31 +238,31 @@ export const fr = {
     locked: 'Verrouillé',
     you: 'vous',
     unlock: 'Déverrouiller',
+    actionsFor: 'Actions\u00a0: {{name}}',
     unlocked: 'Le compte de {{name}} est déverrouillé.',
     resetPassword: 'Réinitialiser le mot de passe',
     resetDone: 'Mot de passe de {{name}} réinitialisé. Communiquez-le-lui en personne.',
     createdDone: 'Compte de {{name}} créé.',
     updatedDone: 'Compte de {{name}} mis à jour.',
-    empty: 'Aucun compte.',
     form: {
       createTitle: 'Nouveau membre du personnel',
       editTitle: 'Modifier {{name}}',
       resetTitle: 'Nouveau mot de passe pour {{name}}',
       username: 'Identifiant',
-      usernameHint: '3 à 32 caractères : lettres minuscules, chiffres, . _ -',
+      usernameHint: '3 à 32 caractères\u00a0: lettres minuscules, chiffres, . _ -',
       displayName: 'Nom affiché',
       role: 'Rôle',
       roleHint: {
         cashier: 'Clients, commandes, encaissements, caisse.',
-        manager: 'En plus : annulations, avoirs, prix, rapports, déverrouillage des comptes.',
-        admin: 'En plus : comptes du personnel, paramètres, sauvegardes.',
+        manager: 'En plus\u00a0: annulations, avoirs, prix, rapports, déverrouillage des comptes.',
+        admin: 'En plus\u00a0: comptes du personnel, paramètres, sauvegardes.',
       },
       password: 'Mot de passe initial',
       newPassword: 'Nouveau mot de passe',
       confirm: 'Confirmation',
       passwordHint: 'Au moins 8 caractères. La personne pourra le changer elle-même.',
       active: 'Compte actif',
-      activeHint: 'Un compte désactivé ne peut plus se connecter ; son historique est conservé.',
+      activeHint: 'Un compte désactivé ne peut plus se connecter\u00a0; son historique est conservé.',
     },
   },
   audit: {
@@ -291,7 +290,12 @@ export const fr = {
     total_other: '{{count}} entrées',
     range: '{{from}}–{{to}} sur {{total}}',
     created: 'création',
-    hidden: '(masqué)',
+    change: '{{field}}\u00a0: {{before}} → {{after}}',
+    fact: '{{field}}\u00a0: {{value}}',
+    settingsSections: {
+      company: 'société',
+      security: 'sécurité',
+    },
     actions: {
       auth_setupAdmin: 'Mise en service',
       auth_login: 'Connexion',

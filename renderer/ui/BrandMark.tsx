@@ -1,6 +1,7 @@
-import { Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconBuildingStore } from '@tabler/icons-react';
+import { Group, Image, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+// The application icon, the same file electron-builder packs: one picture of the product everywhere.
+import iconUrl from '../../build/icon.svg';
 
 /** The product's mark: used in the header and on the sign-in screens. */
 export function BrandMark({ title, size = 'md' }: { title?: string; size?: 'md' | 'lg' }) {
@@ -8,9 +9,7 @@ export function BrandMark({ title, size = 'md' }: { title?: string; size?: 'md' 
   const large = size === 'lg';
   return (
     <Group gap="sm" wrap="nowrap">
-      <ThemeIcon size={large ? 44 : 34} radius="md" variant="filled">
-        <IconBuildingStore size={large ? 26 : 20} stroke={1.7} />
-      </ThemeIcon>
+      <Image src={iconUrl} alt="" w={large ? 48 : 38} h={large ? 48 : 38} />
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Text fw={700} fz={large ? 'xl' : 'md'} lh={1.2} truncate="end">
           {title ?? t('app.name')}

@@ -116,7 +116,10 @@ export function registerStaffHandlers(registry: Registry, { db, sessions }: Staf
         action: 'staff.unlock',
         entity: 'user',
         entityId: input.id,
-        summary: { lockedUntil: [before.lockedUntil, null], failedAttempts: [before.failedAttempts, 0] },
+        summary: diff(
+          { lockedUntil: before.lockedUntil, failedAttempts: before.failedAttempts },
+          { lockedUntil: null, failedAttempts: 0 },
+        ),
       });
       return { ...before, failedAttempts: 0, lockedUntil: null };
     });

@@ -25,7 +25,9 @@ export function FirstRunScreen() {
     <AuthLayout title={t('auth.firstRun.title')} subtitle={t('auth.firstRun.subtitle')} width={460}>
       <form
         noValidate
-        onSubmit={form.onSubmit(({ username, displayName, password }) => setup.mutate({ username, displayName, password }))}
+        onSubmit={form.onSubmit(({ username, displayName, password }) =>
+          setup.mutate({ username, displayName, password }),
+        )}
       >
         <Stack gap="md">
           {setup.error && !setup.error.error.fields && (

@@ -1,7 +1,7 @@
 import { Alert, Avatar, Box, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconLock, IconUserCircle } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api';
@@ -15,9 +15,12 @@ import { RoleBadge } from '../../ui/RoleBadge';
 export function LockScreen() {
   const [container] = useState(() => document.createElement('div'));
 
-  useEffect(() => {
+  // Attached before the panel's effects run, so that its password field can take the focus.
+  useLayoutEffect(() => {
     document.body.append(container);
-    const others = Array.from(document.body.children).filter((node) => node !== container && !node.hasAttribute('inert'));
+    const others = Array.from(document.body.children).filter(
+      (node) => node !== container && !node.hasAttribute('inert'),
+    );
     for (const node of others) node.setAttribute('inert', '');
     return () => {
       for (const node of others) node.removeAttribute('inert');
@@ -34,11 +37,15 @@ function LockPanel() {
   const { signedIn, logout, endSession } = useSession();
   const passwordRef = useRef<HTMLInputElement>(null);
   const form = useForm({ mode: 'controlled', initialValues: { password: '' } });
+  useEffect(() => passwordRef.current?.focus(), []);
   const unlock = useApiMutation('auth.unlock', {
     onSuccess: signedIn,
     onError: (error) => {
       // A locked account loses its session: the login screen says why.
-      if (error.code === 'ACCOUNT_LOCKED') return endSession(error.message);
+      if (error.code === 'ACCOUNT_LOCKED') {
+        endSession(error.message);
+        return;
+      }
       form.setFieldValue('password', '');
       passwordRef.current?.focus();
     },
@@ -65,15 +72,13 @@ function LockPanel() {
         <form noValidate onSubmit={form.onSubmit((values) => unlock.mutate(values))}>
           <Stack gap="md">
             <Stack align="center" gap={6}>
-              <Avatar name={user.displayName} color="initials" size={56} radius="xl">
-                <IconUserCircle />
-              </Avatar>
+              <Avatar name={user.displayName} color="initials" size={56} radius="xl" />
               <Text fw={600} size="lg" data-testid="lock-user">
                 {user.displayName}
               </Text>
               <RoleBadge role={user.role} size="sm" />
             </Stack>
-            <Stack gap={2} align="center" ta="center">
+            <Stack gap={2} align="center" ta="center" mt="xs">
               <Title order={2} fz="md" id="lock-title">
                 <IconLock size={16} style={{ verticalAlign: '-2px', marginRight: 6 }} />
                 {t('auth.lock.title')}
@@ -90,7 +95,6 @@ function LockPanel() {
             <PasswordInput
               label={t('auth.lock.password')}
               autoComplete="current-password"
-              autoFocus
               ref={passwordRef}
               {...form.getInputProps('password')}
             />

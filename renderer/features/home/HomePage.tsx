@@ -7,6 +7,7 @@ import { useCurrentUser, useSession } from '../../app/session';
 import { locale } from '../../i18n';
 import { RoleBadge } from '../../ui/RoleBadge';
 import { missingCompanyFields, type RequiredField } from '../settings/completeness';
+import { formatLongDate } from '../../../shared/dates';
 
 const FIELD_LABEL_KEY = {
   name: 'settings.identity.name',
@@ -21,13 +22,7 @@ const FIELD_LABEL_KEY = {
 } as const satisfies Record<RequiredField, string>;
 
 function todayInCasablanca(): string {
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone: 'Africa/Casablanca',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date());
+  return formatLongDate(new Date(), locale());
 }
 
 export function HomePage() {
@@ -91,7 +86,10 @@ export function HomePage() {
                   {t('home.workstation.user')}
                 </Table.Td>
                 <Table.Td>
-                  {user.displayName} <Text span c="dimmed" className="mono">({user.username})</Text>
+                  {user.displayName}{' '}
+                  <Text span c="dimmed" className="mono">
+                    ({user.username})
+                  </Text>
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>

@@ -1,5 +1,5 @@
-import type { CompanySettings, CompanySettingsInput } from '../../shared/company';
-import { formatMoney, parseMoney } from '../../shared/money';
+import type { CompanySettings, CompanySettingsInput } from '../../../shared/company';
+import { formatMoney, parseMoney } from '../../../shared/money';
 
 /** The settings form as typed: texts everywhere, the capital as "1 234,50", the VAT rate in percent. */
 export interface CompanyFormValues {
@@ -26,7 +26,8 @@ export interface CompanyFormValues {
   prefixes: { proforma: string; invoice: string; creditNote: string; receipt: string };
 }
 
-export type CompanyFormField = Exclude<keyof CompanyFormValues, 'prefixes'> | `prefixes.${keyof CompanyFormValues['prefixes']}`;
+export type CompanyFormField =
+  Exclude<keyof CompanyFormValues, 'prefixes'> | `prefixes.${keyof CompanyFormValues['prefixes']}`;
 
 /** The input paths of the API whose form field has another name. */
 export const API_TO_FORM_FIELD: Record<string, CompanyFormField> = { defaultVatRate: 'vatRate' };
@@ -64,7 +65,7 @@ const FIELD_TAB: Record<CompanyFormField, SettingsTab> = {
 /** Which tab holds an error path ("prefixes" alone lands on Documents too). */
 export function tabOfField(path: string): SettingsTab {
   if (path.startsWith('prefixes')) return 'documents';
-  return FIELD_TAB[path as CompanyFormField] ?? 'identity';
+  return (FIELD_TAB as Partial<Record<string, SettingsTab>>)[path] ?? 'identity';
 }
 
 /** Number of errors per tab, for the red counters on the tab labels. */
@@ -128,10 +129,11 @@ export type ToInputResult =
 export function companyInput(values: CompanyFormValues): ToInputResult {
   const { capital: capitalText, vatRate: vatText, legalForm, ...texts } = values;
   const capital = capitalText.trim() === '' ? 0 : parseMoney(capitalText);
-  const rate = typeof vatText === 'number' ? vatText : Number(String(vatText).replace(',', '.'));
+  const rate = typeof vatText === 'number' ? vatText : Number(vatText.replace(',', '.'));
   const errors: Extract<ToInputResult, { ok: false }>['errors'] = {};
   if (capital === null || capital < 0) errors.capital = 'invalidAmount';
-  if (String(vatText).trim() === '' || !Number.isFinite(rate) || rate < 0 || rate > 100) errors.vatRate = 'invalidRate';
+  const rateMissing = typeof vatText === 'string' && vatText.trim() === '';
+  if (rateMissing || !Number.isFinite(rate) || rate < 0 || rate > 100) errors.vatRate = 'invalidRate';
   if (capital === null || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
