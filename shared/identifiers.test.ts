@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cinError, cnssError, expectedRibKey, iceError, ribError, ribKeyMatches, ribParts } from './identifiers';
+import {
+  cinError,
+  cnssError,
+  expectedRibKey,
+  iceError,
+  ifError,
+  patenteError,
+  rcError,
+  ribError,
+  ribKeyMatches,
+  ribParts,
+} from './identifiers';
 
 // A RIB built to satisfy the key rule: 22 digits, then the key that makes the whole number divisible by 97.
 const body = '0117800000012345678901';
@@ -47,5 +58,20 @@ describe('other identifiers', () => {
   it('CNSS is 7 digits', () => {
     expect(cnssError('1234567')).toBeNull();
     expect(cnssError('123456')).toContain('7 chiffres');
+  });
+});
+
+describe('IF, RC and patente', () => {
+  it('accept the digits of real-format numbers', () => {
+    expect(ifError('15201477')).toBeNull(); // IF: 8 digits for most companies
+    expect(ifError('1084563')).toBeNull();
+    expect(rcError('345721')).toBeNull(); // RC number (the court is a separate field)
+    expect(patenteError('35702145')).toBeNull();
+  });
+  it('refuse letters, separators and overlong numbers with the field named', () => {
+    expect(ifError('15 201 477')).toBe("L'identifiant fiscal (IF) ne doit contenir que des chiffres.");
+    expect(ifError('12345678901')).toBe("L'identifiant fiscal (IF) doit comporter de 1 à 10 chiffres.");
+    expect(rcError('RC345721')).toBe('Le numéro de RC ne doit contenir que des chiffres.');
+    expect(patenteError('3570-2145')).toBe('Le numéro de patente (TP) ne doit contenir que des chiffres.');
   });
 });
