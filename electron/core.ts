@@ -4,6 +4,7 @@ import { openDatabase } from './db/data-source';
 import { Database } from './db/database';
 import { registerAuditHandlers } from './modules/audit/handlers';
 import { registerAuthHandlers } from './modules/auth/handlers';
+import { registerCatalogHandlers, seedCatalogueIfEmpty } from './modules/catalog/handlers';
 import { registerClientDataHandlers } from './modules/clients/data-handlers';
 import { registerClientHandlers } from './modules/clients/handlers';
 import { clientInputSchema } from '../shared/client';
@@ -41,6 +42,8 @@ export async function openCore({ dataDir, clock = systemClock, log }: CoreOption
     demoClients: async () =>
       (await import('../seeds/demo-office')).demoClients().map((c) => clientInputSchema.parse(c)),
   });
+  registerCatalogHandlers(registry, deps);
   registry.assertComplete();
+  await seedCatalogueIfEmpty(db);
   return { registry, db, sessions, close: () => db.close() };
 }

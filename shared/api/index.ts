@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditApi } from './audit';
 import { authApi } from './auth';
+import { catalogApi } from './catalog';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
 import { settingsApi } from './settings';
@@ -10,6 +11,7 @@ export * from './contract';
 export type { AuditEntryDto, AuditPage } from './audit';
 export type { AuthStatus, SessionInfo, StaffDto } from './auth';
 export type * from './clients';
+export type { PriceDto, PriceType, ProductDto, ProductInput } from './catalog';
 export { IMPORT_FIELDS } from './clients';
 export type { SavedCompanySettings } from './settings';
 
@@ -21,6 +23,7 @@ export const api = {
   ...auditApi,
   ...clientsApi,
   ...clientDataApi,
+  ...catalogApi,
 };
 
 export type Api = typeof api;

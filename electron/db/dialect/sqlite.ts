@@ -31,3 +31,13 @@ export async function createClientSearchTables(q: QueryRunner): Promise<void> {
   );
   await q.query(`CREATE VIRTUAL TABLE client_trigram USING fts5(names, ids, tokenize = 'trigram remove_diacritics 1')`);
 }
+
+/** Triggers that refuse any UPDATE or DELETE on a table (history that must never be rewritten). */
+export async function makeAppendOnly(q: QueryRunner, table: string): Promise<void> {
+  for (const event of ['UPDATE', 'DELETE'] as const) {
+    await q.query(
+      `CREATE TRIGGER "${table}_no_${event.toLowerCase()}" BEFORE ${event} ON "${table}" ` +
+        `BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+    );
+  }
+}

@@ -1,4 +1,6 @@
 import { AuditEntity } from './audit-entry';
+import { ProductEntity, ProductPriceEntity } from './catalog';
+import { ServiceEntity, ServiceEventEntity } from './service';
 import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity } from './client';
 import { SettingEntity } from './setting';
 import { UserEntity } from './user';
@@ -11,9 +13,16 @@ export const entities = [
   ClientPhoneEntity,
   ClientEmailEntity,
   CounterEntity,
+  ProductEntity,
+  ProductPriceEntity,
+  ServiceEntity,
+  ServiceEventEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
 export type { AuditRow } from './audit-entry';
 export type { SettingRow } from './setting';
 export type { UserRow } from './user';
+export { ProductEntity, ProductPriceEntity, ServiceEntity, ServiceEventEntity };
+export type { ProductPriceRow, ProductRow } from './catalog';
+export type { ServiceEventRow, ServiceRow } from './service';
