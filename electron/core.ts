@@ -5,6 +5,7 @@ import { Database } from './db/database';
 import { registerAuditHandlers } from './modules/audit/handlers';
 import { registerAuthHandlers } from './modules/auth/handlers';
 import { registerCatalogHandlers, seedCatalogueIfEmpty } from './modules/catalog/handlers';
+import { registerServiceHandlers } from './modules/services/handlers';
 import { registerClientDataHandlers } from './modules/clients/data-handlers';
 import { registerClientHandlers } from './modules/clients/handlers';
 import { clientInputSchema } from '../shared/client';
@@ -43,6 +44,7 @@ export async function openCore({ dataDir, clock = systemClock, log }: CoreOption
       (await import('../seeds/demo-office')).demoClients().map((c) => clientInputSchema.parse(c)),
   });
   registerCatalogHandlers(registry, deps);
+  registerServiceHandlers(registry, deps);
   registry.assertComplete();
   await seedCatalogueIfEmpty(db);
   return { registry, db, sessions, close: () => db.close() };

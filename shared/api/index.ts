@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
+import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
 import { settingsApi } from './settings';
@@ -12,6 +13,7 @@ export type { AuditEntryDto, AuditPage } from './audit';
 export type { AuthStatus, SessionInfo, StaffDto } from './auth';
 export type * from './clients';
 export type { PriceDto, PriceType, ProductDto, ProductInput } from './catalog';
+export type { ServiceDto, ServiceEventDto, ServiceInput, ServicePage } from './services';
 export { IMPORT_FIELDS } from './clients';
 export type { SavedCompanySettings } from './settings';
 
@@ -24,6 +26,7 @@ export const api = {
   ...clientsApi,
   ...clientDataApi,
   ...catalogApi,
+  ...servicesApi,
 };
 
 export type Api = typeof api;

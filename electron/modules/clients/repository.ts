@@ -56,9 +56,28 @@ async function replaceContacts(em: EntityManager, clientId: number, fields: Clie
     await em.insert(ClientEmailEntity, { clientId, position, email });
 }
 
+/**
+ * Other modules' terms that find a client (domain names of its services; later document numbers): each module that
+ * holds such terms registers a provider here, and calls reindexClient when they change.
+ */
+export type SearchTermProvider = (em: EntityManager, clientId: number) => Promise<string[]>;
+export const searchTermProviders: SearchTermProvider[] = [];
+
+async function extraTerms(em: EntityManager, clientId: number): Promise<string[]> {
+  return (await Promise.all(searchTermProviders.map((provide) => provide(em, clientId)))).flat();
+}
+
 async function reindex(em: EntityManager, row: ClientRow, fields: ClientFields): Promise<void> {
   const phones = fields.phones.map((p) => normalizePhone(p) ?? p);
-  await indexClient(em, row.id, searchDocument(row, phones, fields.emails));
+  await indexClient(em, row.id, searchDocument(row, phones, fields.emails, await extraTerms(em, row.id)));
+}
+
+/** Rebuilds one client's search entry from what is stored (after another module's terms changed). */
+export async function reindexClient(em: EntityManager, clientId: number): Promise<void> {
+  const client = await loadClient(em, clientId);
+  const row = await em.findOneByOrFail(ClientEntity, { id: clientId });
+  const e164 = client.phones.map((p) => p.e164);
+  await indexClient(em, clientId, searchDocument(row, e164, client.emails, await extraTerms(em, clientId)));
 }
 
 /** Creates a client in the caller's transaction; its code comes from the gap-free counter. */
