@@ -21,6 +21,7 @@ import { Link, useLocation } from 'react-router';
 import { roleAtLeast } from '../../shared/roles';
 import { useApiQuery } from '../api';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { ClientSearchProvider, ClientSearchTrigger } from '../features/clients/ClientSearch';
 import { BrandMark } from '../ui/BrandMark';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { RoleBadge } from '../ui/RoleBadge';
@@ -29,19 +30,21 @@ import { useCurrentUser, useSession } from './session';
 
 export function Shell({ children }: { children: ReactNode }) {
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 296, breakpoint: 0 }} padding={0}>
-      <AppShell.Header px="lg">
-        <Header />
-      </AppShell.Header>
-      <AppShell.Navbar>
-        <Navigation />
-      </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
-        <Box px="lg" py="lg" maw={1440}>
-          {children}
-        </Box>
-      </AppShell.Main>
-    </AppShell>
+    <ClientSearchProvider>
+      <AppShell header={{ height: 60 }} navbar={{ width: 296, breakpoint: 0 }} padding={0}>
+        <AppShell.Header px="lg">
+          <Header />
+        </AppShell.Header>
+        <AppShell.Navbar>
+          <Navigation />
+        </AppShell.Navbar>
+        <AppShell.Main bg="gray.0">
+          <Box px="lg" py="lg" maw={1440}>
+            {children}
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </ClientSearchProvider>
   );
 }
 
@@ -54,8 +57,11 @@ function Header() {
 
   return (
     <Group h="100%" justify="space-between" wrap="nowrap" gap="lg">
-      <Box style={{ minWidth: 0 }} data-testid="company-name">
+      <Box style={{ minWidth: 0, flex: '0 1 auto' }} data-testid="company-name">
         <BrandMark title={company.data?.name ?? t('app.name')} />
+      </Box>
+      <Box style={{ flex: '1 1 260px', display: 'flex', justifyContent: 'center', minWidth: 200 }}>
+        <ClientSearchTrigger />
       </Box>
       <Group gap="md" wrap="nowrap">
         <LanguageSwitch />

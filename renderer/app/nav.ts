@@ -28,7 +28,7 @@ export interface NavItem {
 
 export const ACTIVITY_NAV: readonly NavItem[] = [
   { key: 'dashboard', path: '/', icon: IconLayoutDashboard, role: 'cashier' },
-  { key: 'clients', path: '/clients', icon: IconUsers, role: 'cashier', soon: true },
+  { key: 'clients', path: '/clients', icon: IconUsers, role: 'cashier' },
   { key: 'services', path: '/services', icon: IconServer2, role: 'cashier', soon: true },
   { key: 'billing', path: '/billing', icon: IconFileInvoice, role: 'cashier', soon: true },
   { key: 'payments', path: '/payments', icon: IconCash, role: 'cashier', soon: true },

@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import type { Role } from '../../shared/roles';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ClientImportPage } from '../features/clients/ClientImportPage';
+import { ClientPage } from '../features/clients/ClientPage';
+import { EditClientPage, NewClientPage } from '../features/clients/ClientFormPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
 import { HomePage } from '../features/home/HomePage';
 import { CompanySettingsPage } from '../features/settings/CompanySettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -48,6 +52,18 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route index element={<HomePage />} />
+      <Route path="clients" element={<ClientsPage />} />
+      <Route path="clients/new" element={<NewClientPage />} />
+      <Route
+        path="clients/import"
+        element={
+          <RequireRole role="manager">
+            <ClientImportPage />
+          </RequireRole>
+        }
+      />
+      <Route path="clients/:id" element={<ClientPage />} />
+      <Route path="clients/:id/edit" element={<EditClientPage />} />
       <Route
         path="settings"
         element={

@@ -1,3 +1,5 @@
+import { clientsFr } from './clients.fr';
+
 /**
  * French, the working language of the counter: the reference catalogue (en.ts must have the same keys).
  * French typography: a no-break space (\u00a0) before « : ; » and inside guillemets, so they never start a line.
@@ -124,9 +126,10 @@ export const fr = {
     },
     upcoming: {
       title: 'Prochainement',
-      body: 'Clients, services, facturation, encaissements, caisse et rapports arrivent dans les prochaines versions.',
+      body: 'Services, facturation, encaissements, caisse et rapports arrivent dans les prochaines versions.',
     },
   },
+  clients: clientsFr,
   denied: {
     title: 'Accès refusé',
     body: 'Cet écran est réservé au rôle «\u00a0{{required}}\u00a0» ou supérieur. Votre rôle\u00a0: {{role}}.',
@@ -312,10 +315,23 @@ export const fr = {
       staff_resetPassword: 'Réinitialisation du mot de passe',
       staff_unlock: 'Déverrouillage de compte',
       settings_save: 'Paramètres enregistrés',
+      clients_create: 'Création de client',
+      clients_update: 'Modification de client',
+      clients_setStatus: 'Changement de statut',
+      clients_import: 'Client importé',
+      clients_importCommit: 'Import de clients',
+      clients_exportData: 'Export des données (loi 09-08)',
+      clients_exportCsv: 'Export de la liste des clients',
+      clients_anonymize: 'Anonymisation',
+      clients_loadDemo: 'Bureau de démonstration chargé',
     },
     entities: {
       user: 'Compte',
       settings: 'Paramètres',
+      client: 'Client',
+      'client-import': 'Import de clients',
+      'client-export': 'Export de clients',
+      'client-erasure': 'Client anonymisé',
     },
     fields: {
       username: 'identifiant',
@@ -347,6 +363,28 @@ export const fr = {
       logo: 'logo',
       defaultVatRate: 'TVA par défaut',
       prefixes: 'préfixes',
+      code: 'code',
+      kind: 'type',
+      firstName: 'prénom',
+      lastName: 'nom',
+      companyName: 'raison sociale',
+      contactPerson: 'contact',
+      emails: 'e-mails',
+      phones: 'téléphones',
+      country: 'pays',
+      language: 'langue',
+      currency: 'devise',
+      cin: 'CIN',
+      passport: 'passeport',
+      notes: 'notes',
+      tags: 'étiquettes',
+      consentSource: 'source des données',
+      status: 'statut',
+      reason: 'motif',
+      line: 'ligne du fichier',
+      formats: 'formats',
+      created: 'créés',
+      rows: 'lignes',
     },
   },
 } as const;

@@ -72,10 +72,14 @@ describe('personal data (Law 09-08)', () => {
     expect(await app.ok('cashier', 'clients.search', { q: '0661001122' })).toEqual([]);
     expect((await app.ok('cashier', 'clients.search', { q: client.code })).map((h) => h.id)).toEqual([client.id]);
     const rows = await app.core.db.reader.findBy(AuditEntity, { entity: 'client', entityId: String(client.id) });
-    for (const row of rows) {
-      expect(row.summary).not.toContain('Karima');
-      expect(JSON.parse(row.summary)).toMatchObject({ _redacted: true });
-    }
+    expect(rows.map((r) => r.action)).toEqual(['clients.create', 'clients.anonymize']);
+    for (const row of rows) expect(row.summary).not.toContain('Karima');
+    expect(JSON.parse(rows[0]?.summary ?? '{}')).toMatchObject({ _redacted: true });
+    const history = await app.ok('cashier', 'clients.history', { id: client.id });
+    expect(history[0]).toMatchObject({
+      action: 'clients.anonymize',
+      changes: { reason: 'Demande du client par lettre recommandée' },
+    });
     expect(await app.call('cashier', 'clients.update', { id: client.id, client: karima })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },

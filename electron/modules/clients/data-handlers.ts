@@ -95,7 +95,7 @@ export function registerClientDataHandlers(registry: Registry, { db, clock, demo
       await anonymizeClient(tx.em, row, tx.now.toISOString());
       await tx.audit({
         action: 'clients.anonymize',
-        entity: 'client-erasure',
+        entity: 'client',
         entityId: input.id,
         summary: { reason: input.reason },
       });

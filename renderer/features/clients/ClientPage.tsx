@@ -1,0 +1,241 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Menu,
+  Stack,
+  Tabs,
+  Text,
+  ThemeIcon,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  IconAlertTriangle,
+  IconDots,
+  IconEraser,
+  IconFileExport,
+  IconFileInvoice,
+  IconFlag,
+  IconHistory,
+  IconPencil,
+  IconReceipt,
+  IconServer2,
+  IconWallet,
+  type Icon,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ClientDataExport, ClientDto } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/dates';
+import { useApiMutation, useApiQuery } from '../../api';
+import { useCurrentUser } from '../../app/session';
+import { ClientKindIcon, ClientName, ClientStatusBadge } from './ClientBits';
+import { AnonymizeModal, ExportDataModal, StatusModal, type ClientDialog } from './ClientDialogs';
+import { ContactsCard, IdentityCard } from './ClientCards';
+import { ClientHistory } from './ClientHistory';
+import { ClientNotFound } from './ClientNotFound';
+import { invalidateClients } from './queries';
+
+/** "26/11/2026": the day is enough for when a client arrived. */
+const formatDate = (iso: string) => formatDateTime(iso).split(' ')[0] ?? '';
+
+/** #/clients/:id */
+export function ClientPage() {
+  const id = Number(useParams().id);
+  const valid = Number.isSafeInteger(id) && id > 0;
+  const client = useApiQuery('clients.get', { id }, { enabled: valid, staleTime: 0 });
+  if (!valid || client.error?.code === 'NOT_FOUND') return <ClientNotFound />;
+  if (client.isError) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
+        {client.error.message}
+      </Alert>
+    );
+  }
+  if (!client.isSuccess) {
+    return (
+      <Center py={60}>
+        <Loader />
+      </Center>
+    );
+  }
+  return <ClientView key={client.data.id} client={client.data} />;
+}
+
+function ClientView({ client }: { client: ClientDto }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<ClientDialog>(null);
+  const [exported, setExported] = useState<ClientDataExport | null>(null);
+  const anonymized = client.anonymizedAt !== null;
+
+  return (
+    <Stack gap="md">
+      <ClientHeader client={client} onDialog={setDialog} onExported={setExported} />
+      {anonymized && client.anonymizedAt && (
+        <Alert color="gray" icon={<IconEraser size={18} />} data-testid="client-anonymized">
+          {t('clients.page.anonymized', { date: formatDate(client.anonymizedAt) })}
+        </Alert>
+      )}
+      <Grid gap="md" align="stretch">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <IdentityCard client={client} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <ContactsCard client={client} />
+        </Grid.Col>
+      </Grid>
+      <ClientTabs client={client} />
+      <StatusModal client={client} opened={dialog === 'status'} onClose={() => setDialog(null)} />
+      <AnonymizeModal client={client} opened={dialog === 'anonymize'} onClose={() => setDialog(null)} />
+      <ExportDataModal client={client} data={exported} onClose={() => setExported(null)} />
+    </Stack>
+  );
+}
+
+function ClientHeader({
+  client,
+  onDialog,
+  onExported,
+}: {
+  client: ClientDto;
+  onDialog: (dialog: ClientDialog) => void;
+  onExported: (data: ClientDataExport) => void;
+}) {
+  const { t } = useTranslation();
+  const { can } = useCurrentUser();
+  const anonymized = client.anonymizedAt !== null;
+  const queryClient = useQueryClient();
+  const exportData = useApiMutation('clients.exportData', {
+    onSuccess: (data) => {
+      onExported(data);
+      // The export is an access to personal data: it is in the client's history from now on.
+      void invalidateClients(queryClient);
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
+
+  return (
+    <Card padding="lg">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+          <ClientKindIcon kind={client.kind} size={52} />
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Group gap="sm" wrap="nowrap">
+              <Badge variant="outline" color="gray" className="mono" data-testid="client-code">
+                {client.code}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {t(`clients.kind.${client.kind}`)}
+              </Text>
+              <ClientStatusBadge status={client.status} />
+            </Group>
+            <Title order={2} fz="h3" lh={1.25} style={{ overflowWrap: 'anywhere' }}>
+              <ClientName name={client.displayName} data-testid="client-name" />
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('clients.page.since', { date: formatDate(client.createdAt) })}
+            </Text>
+          </Stack>
+        </Group>
+        <Group gap="sm" wrap="nowrap">
+          {!anonymized && (
+            <Button component={Link} to={`/clients/${client.id}/edit`} leftSection={<IconPencil size={16} />}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {can('manager') && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconFlag size={16} />}
+                onClick={() => onDialog('status')}
+                disabled={anonymized}
+              >
+                {t('clients.page.changeStatus')}
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconFileExport size={16} />}
+                loading={exportData.isPending}
+                onClick={() => exportData.mutate({ id: client.id })}
+              >
+                {t('clients.page.exportData')}
+              </Button>
+            </>
+          )}
+          {can('admin') && !anonymized && (
+            <Menu position="bottom-end" shadow="md">
+              <Menu.Target>
+                <Tooltip label={t('clients.page.more')}>
+                  <ActionIcon variant="default" size={36} aria-label={t('clients.page.more')}>
+                    <IconDots size={18} />
+                  </ActionIcon>
+                </Tooltip>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item color="red" leftSection={<IconEraser size={16} />} onClick={() => onDialog('anonymize')}>
+                  {t('clients.page.anonymize')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+      </Group>
+    </Card>
+  );
+}
+
+const SOON_TABS: { key: 'services' | 'billing' | 'payments' | 'balance'; icon: Icon }[] = [
+  { key: 'services', icon: IconServer2 },
+  { key: 'billing', icon: IconFileInvoice },
+  { key: 'payments', icon: IconReceipt },
+  { key: 'balance', icon: IconWallet },
+];
+
+function ClientTabs({ client }: { client: ClientDto }) {
+  const { t } = useTranslation();
+  return (
+    <Card padding={0}>
+      <Tabs defaultValue="services" keepMounted={false}>
+        <Tabs.List px="md" pt={4}>
+          {SOON_TABS.map(({ key, icon: TabIcon }) => (
+            <Tabs.Tab key={key} value={key} leftSection={<TabIcon size={16} />}>
+              {t(`clients.page.tabs.${key}`)}
+            </Tabs.Tab>
+          ))}
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+            {t('clients.page.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        {SOON_TABS.map(({ key, icon: TabIcon }) => (
+          <Tabs.Panel key={key} value={key} p="xl">
+            <Stack align="center" gap={8} py="lg" ta="center" maw={520} mx="auto">
+              <ThemeIcon variant="light" color="gray" size={44} radius="xl">
+                <TabIcon size={22} stroke={1.6} />
+              </ThemeIcon>
+              <Text fw={600} size="sm">
+                {t('clients.page.soonTitle')}
+              </Text>
+              <Text c="dimmed" size="sm" data-testid={`tab-${key}-soon`}>
+                {t(`clients.page.soon.${key}`)}
+              </Text>
+            </Stack>
+          </Tabs.Panel>
+        ))}
+        <Tabs.Panel value="history" p="lg">
+          <ClientHistory clientId={client.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Card>
+  );
+}
