@@ -1,4 +1,5 @@
 import {
+  IconBook2,
   IconCash,
   IconCashRegister,
   IconChartBar,
@@ -14,7 +15,17 @@ import {
 import type { Role } from '../../shared/roles';
 
 export type NavKey =
-  'dashboard' | 'clients' | 'services' | 'billing' | 'payments' | 'cash' | 'reports' | 'settings' | 'staff' | 'audit';
+  | 'dashboard'
+  | 'clients'
+  | 'services'
+  | 'billing'
+  | 'payments'
+  | 'cash'
+  | 'reports'
+  | 'catalog'
+  | 'settings'
+  | 'staff'
+  | 'audit';
 
 export interface NavItem {
   key: NavKey;
@@ -29,7 +40,7 @@ export interface NavItem {
 export const ACTIVITY_NAV: readonly NavItem[] = [
   { key: 'dashboard', path: '/', icon: IconLayoutDashboard, role: 'cashier' },
   { key: 'clients', path: '/clients', icon: IconUsers, role: 'cashier' },
-  { key: 'services', path: '/services', icon: IconServer2, role: 'cashier', soon: true },
+  { key: 'services', path: '/services', icon: IconServer2, role: 'cashier' },
   { key: 'billing', path: '/billing', icon: IconFileInvoice, role: 'cashier', soon: true },
   { key: 'payments', path: '/payments', icon: IconCash, role: 'cashier', soon: true },
   { key: 'cash', path: '/cash', icon: IconCashRegister, role: 'cashier', soon: true },
@@ -37,6 +48,7 @@ export const ACTIVITY_NAV: readonly NavItem[] = [
 ];
 
 export const ADMIN_NAV: readonly NavItem[] = [
+  { key: 'catalog', path: '/catalog', icon: IconBook2, role: 'manager' },
   { key: 'settings', path: '/settings', icon: IconSettings, role: 'admin' },
   { key: 'staff', path: '/staff', icon: IconUsersGroup, role: 'manager' },
   { key: 'audit', path: '/audit', icon: IconHistory, role: 'manager' },

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import type { Role } from '../../shared/roles';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CataloguePage } from '../features/catalog/CataloguePage';
 import { ClientImportPage } from '../features/clients/ClientImportPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { EditClientPage, NewClientPage } from '../features/clients/ClientFormPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { HomePage } from '../features/home/HomePage';
+import { ServicesPage } from '../features/services/ServicesPage';
 import { CompanySettingsPage } from '../features/settings/CompanySettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StatusPage } from '../ui/StatusPage';
@@ -64,6 +66,15 @@ export function AppRoutes() {
       />
       <Route path="clients/:id" element={<ClientPage />} />
       <Route path="clients/:id/edit" element={<EditClientPage />} />
+      <Route path="services" element={<ServicesPage />} />
+      <Route
+        path="catalog"
+        element={
+          <RequireRole role="manager">
+            <CataloguePage />
+          </RequireRole>
+        }
+      />
       <Route
         path="settings"
         element={

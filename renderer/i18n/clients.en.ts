@@ -191,7 +191,6 @@ export const clientsEn: Messages<typeof clientsFr> = {
       history: 'History',
     },
     soon: {
-      services: 'The client’s services (hosting, domains, e-mail, servers) will appear here with the Services module.',
       billing: 'The client’s proformas, invoices and credit notes will appear here with the Billing module.',
       payments: 'The client’s payments and receipts will appear here with the Payments module.',
       balance: 'The client’s balance (amounts due, credit notes, credit) will appear here with the Payments module.',

@@ -192,8 +192,6 @@ export const clientsFr = {
       history: 'Historique',
     },
     soon: {
-      services:
-        'Les services souscrits (hébergement, domaines, e-mail, serveurs) apparaîtront ici avec le module Services.',
       billing: 'Les proformas, factures et avoirs du client apparaîtront ici avec le module Facturation.',
       payments: 'Les règlements et reçus du client apparaîtront ici avec le module Encaissements.',
       balance: 'Le solde du client (montants dus, avoirs, crédit) apparaîtra ici avec le module Encaissements.',

@@ -1,4 +1,6 @@
+import { catalogEn } from './catalog.en';
 import { clientsEn } from './clients.en';
+import { servicesEn } from './services.en';
 import type { Messages } from './types';
 
 /** English, second language of the UI. Typed against the French catalogue: a missing or extra key fails the build. */
@@ -98,6 +100,7 @@ export const en: Messages = {
     cash: 'Cash drawer',
     reports: 'Reports',
     administration: 'Administration',
+    catalog: 'Catalogue',
     settings: 'Settings',
     staff: 'Staff',
     audit: 'Audit log',
@@ -127,6 +130,8 @@ export const en: Messages = {
     },
   },
   clients: clientsEn,
+  services: servicesEn,
+  catalog: catalogEn,
   denied: {
     title: 'Access denied',
     body: 'This screen is reserved for the “{{required}}” role or higher. Your role: {{role}}.',

@@ -1,4 +1,6 @@
+import { catalogFr } from './catalog.fr';
 import { clientsFr } from './clients.fr';
+import { servicesFr } from './services.fr';
 
 /**
  * French, the working language of the counter: the reference catalogue (en.ts must have the same keys).
@@ -101,6 +103,7 @@ export const fr = {
     cash: 'Caisse',
     reports: 'Rapports',
     administration: 'Administration',
+    catalog: 'Catalogue',
     settings: 'Paramètres',
     staff: 'Personnel',
     audit: "Journal d'audit",
@@ -130,6 +133,8 @@ export const fr = {
     },
   },
   clients: clientsFr,
+  services: servicesFr,
+  catalog: catalogFr,
   denied: {
     title: 'Accès refusé',
     body: 'Cet écran est réservé au rôle «\u00a0{{required}}\u00a0» ou supérieur. Votre rôle\u00a0: {{role}}.',

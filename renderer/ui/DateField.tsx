@@ -21,10 +21,16 @@ export function parseDayMonthYear(text: string): string | null {
  */
 export function DateField({
   onChange,
+  initialDate = '',
+  error,
   ...props
-}: Omit<TextInputProps, 'value' | 'onChange' | 'error'> & { onChange: (isoDate: string) => void }) {
+}: Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue'> & {
+  onChange: (isoDate: string) => void;
+  /** An ISO date to start from (e.g. today); the parent's value starts with it too. */
+  initialDate?: string;
+}) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => (initialDate ? initialDate.split('-').reverse().join('/') : ''));
   const [invalid, setInvalid] = useState(false);
 
   function update(value: string) {
@@ -51,7 +57,7 @@ export function DateField({
       value={text}
       onChange={(event) => update(event.currentTarget.value)}
       onBlur={() => setInvalid(text.trim() !== '' && parseDayMonthYear(text) === null)}
-      error={invalid ? t('errors.invalidDate') : undefined}
+      error={invalid ? t('errors.invalidDate') : error}
     />
   );
 }

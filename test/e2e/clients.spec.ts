@@ -145,7 +145,7 @@ test('a new company: the ICE is required and checked, a shared phone warns of a 
   await shell.expectNotification(`Client ${code} créé.`);
   await expect(page.getByTestId('client-identity')).toContainText('سكينة الورديغي');
   await expect(page.getByTestId('client-identity')).toContainText(ETOILE_ICE);
-  await expect(page.getByTestId('tab-services-soon')).toContainText('avec le module Services');
+  await expect(page.getByTestId('services-empty')).toContainText('Aucun service pour ce client');
   await screenshot(page, 'client-page');
 });
 

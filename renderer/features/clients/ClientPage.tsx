@@ -39,6 +39,7 @@ import type { ClientDataExport, ClientDto } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/dates';
 import { useApiMutation, useApiQuery } from '../../api';
 import { useCurrentUser } from '../../app/session';
+import { ClientServices } from '../services/ClientServices';
 import { ClientKindIcon, ClientName, ClientStatusBadge } from './ClientBits';
 import { AnonymizeModal, ExportDataModal, StatusModal, type ClientDialog } from './ClientDialogs';
 import { ContactsCard, IdentityCard } from './ClientCards';
@@ -195,8 +196,7 @@ function ClientHeader({
   );
 }
 
-const SOON_TABS: { key: 'services' | 'billing' | 'payments' | 'balance'; icon: Icon }[] = [
-  { key: 'services', icon: IconServer2 },
+const SOON_TABS: { key: 'billing' | 'payments' | 'balance'; icon: Icon }[] = [
   { key: 'billing', icon: IconFileInvoice },
   { key: 'payments', icon: IconReceipt },
   { key: 'balance', icon: IconWallet },
@@ -208,6 +208,9 @@ function ClientTabs({ client }: { client: ClientDto }) {
     <Card padding={0}>
       <Tabs defaultValue="services" keepMounted={false}>
         <Tabs.List px="md" pt={4}>
+          <Tabs.Tab value="services" leftSection={<IconServer2 size={16} />}>
+            {t('clients.page.tabs.services')}
+          </Tabs.Tab>
           {SOON_TABS.map(({ key, icon: TabIcon }) => (
             <Tabs.Tab key={key} value={key} leftSection={<TabIcon size={16} />}>
               {t(`clients.page.tabs.${key}`)}
@@ -217,6 +220,12 @@ function ClientTabs({ client }: { client: ClientDto }) {
             {t('clients.page.tabs.history')}
           </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="services" p="lg">
+          <ClientServices
+            clientId={client.id}
+            readOnly={client.anonymizedAt !== null || client.status === 'terminated'}
+          />
+        </Tabs.Panel>
         {SOON_TABS.map(({ key, icon: TabIcon }) => (
           <Tabs.Panel key={key} value={key} p="xl">
             <Stack align="center" gap={8} py="lg" ta="center" maw={520} mx="auto">

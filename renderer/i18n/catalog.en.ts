@@ -1,0 +1,92 @@
+import type { catalogFr } from './catalog.fr';
+import type { Messages } from './types';
+
+/** English texts of the catalogue area: the same keys as catalog.fr.ts. */
+export const catalogEn: Messages<typeof catalogFr> = {
+  title: 'Catalogue',
+  subtitle: 'Products, prices excluding tax per billing cycle and currency, and due-date rules per product type.',
+  tabs: {
+    products: 'Products and prices',
+    lifecycle: 'Due dates and reminders',
+  },
+  newProduct: 'New product',
+  inactive: 'Withdrawn',
+  noPrice: 'No price',
+  vat: 'VAT {{rate}}',
+  hours: '{{count}} h estimated',
+  editProduct: 'Edit the product',
+  changePrice: 'Change the price',
+  priceType: {
+    period: 'Period',
+    register: 'Registration',
+    renew: 'Renewal',
+    transfer: 'Transfer',
+    late_fee: 'Late-renewal surcharge',
+    once: 'Flat fee',
+    hour: 'Hour',
+  },
+  per: {
+    months_one: '/ month',
+    months_other: '/ {{count}} months',
+    year: '/ year',
+    years: '/ {{count}} years',
+    once: '',
+    hour: '/ h',
+  },
+  product: {
+    titleNew: 'New product',
+    titleEdit: 'Edit {{code}}',
+    code: 'Code',
+    codeHint: 'Letters, digits, . - _ (e.g. HEB-PRO, DOM.MA).',
+    kind: 'Type',
+    name: 'Name',
+    description: 'Description',
+    tld: 'Extension',
+    tldHint: 'Domains only (e.g. .ma, .co.ma).',
+    vatRate: 'VAT (%)',
+    estimatedHours: 'Estimated hours',
+    active: 'On sale',
+    created: 'Product {{code}} created.',
+    saved: 'Product {{code}} saved.',
+  },
+  price: {
+    title: 'Prices of {{code}}',
+    body: 'The new price applies from now on. Proformas already issued keep the price they were issued with.',
+    type: 'Price type',
+    months: 'Term (months)',
+    currency: 'Currency',
+    amount: 'Amount excl. tax',
+    amountInvalid: 'Amount expected, e.g. 1 234.50',
+    submit: 'Apply the new price',
+    done: 'New price recorded for {{code}}.',
+    history: 'Price history',
+    from: 'Since',
+    noHistory: 'No price recorded.',
+  },
+  lifecycle: {
+    intro:
+      'Renewal is never tacit: a service is extended only when its proforma is paid. These delays, in days around the due date, govern when renewal proformas go out, then when unpaid services are suspended and terminated.',
+    kind: 'Product type',
+    daysBeforeInvoice: 'Proforma (days before)',
+    daysToSuspend: 'Suspension (days after)',
+    daysToTerminate: 'Termination (days after)',
+    graceDays: 'Grace (days after)',
+    oneOff: 'One-off product: no due date.',
+    save: 'Save the delays',
+    saved: 'Delays saved.',
+    reset: 'Default values',
+    defaultsTitle: 'Default values',
+    defaults: {
+      domain:
+        'Domains: proforma 30 days before expiry; 30-day grace period with a surcharge; then lost. A domain is never suspended.',
+      hosting:
+        'Hosting and e-mail: proforma 15 days before the due date; suspension 7 days after; termination 30 days after.',
+      ssl: 'SSL certificates: proforma 30 days before; if not renewed, terminated 15 days after.',
+      servers:
+        'VPS and dedicated servers: proforma 10 days before; suspension 5 days after; termination 30 days after.',
+      outsourcing: 'Monthly outsourcing: proforma 10 days before; suspension 10 days after; termination 30 days after.',
+      oneOff: 'Missions, websites and restorations: invoiced once, no due date.',
+      abuse: 'A suspension for abuse is lifted only by hand, never by a payment.',
+    },
+  },
+};
