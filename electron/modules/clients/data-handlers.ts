@@ -15,7 +15,7 @@ import { COMPANY } from '../settings/handlers';
 import { anonymizeClient, retentionBlockers } from './anonymize';
 import { bulkInsertClients } from './bulk-insert';
 import { checkImport } from './import';
-import { CLIENT_SERIES, loadClient } from './repository';
+import { CLIENT_SERIES, clientHistory, loadClient } from './repository';
 
 const STATUS_FR = { active: 'Actif', suspended: 'Suspendu', abandoned: 'Abandonné', terminated: 'Résilié' } as const;
 
@@ -43,25 +43,12 @@ function stamp(now: Date): string {
 }
 
 export function registerClientDataHandlers(registry: Registry, { db, clock, demoClients }: ClientDataDeps): void {
-  async function history(id: number) {
-    const rows = await db.reader.find(AuditEntity, {
-      where: { entity: 'client', entityId: String(id) },
-      order: { id: 'DESC' },
-    });
-    return rows.map((r) => ({
-      at: r.at,
-      username: r.username,
-      action: r.action,
-      changes: JSON.parse(r.summary) as Record<string, unknown>,
-    }));
-  }
-
   registry.register('clients.exportData', async (input, ctx) => {
     const client = await loadClient(db.reader, input.id);
     const now = clock.now();
     const user = await db.reader.findOneBy(UserEntity, { id: ctx.actor.userId ?? 0 });
     const company = await readSection(db.reader, COMPANY, companySettingsSchema);
-    const entries = await history(input.id);
+    const entries = await clientHistory(db.reader, input.id);
     const exportedBy = user?.displayName ?? ctx.actor.username ?? '';
     const pdf = await clientDataPdf({
       client,

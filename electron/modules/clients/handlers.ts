@@ -5,11 +5,11 @@ import type { Database } from '../../db/database';
 import { diff } from '../../db/database';
 import { nativeHandle } from '../../db/data-source';
 import { loadClientHits, planSearch, searchClientIds } from '../../db/dialect/client-search';
-import { AuditEntity, ClientEntity } from '../../db/entities';
+import { ClientEntity } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
 import { findDuplicates } from './duplicates';
 import { rankHits } from './ranking';
-import { insertClient, loadClient, updateClient } from './repository';
+import { clientHistory, insertClient, loadClient, updateClient } from './repository';
 
 /** The client as its history compares it: every field a person can change, contacts included. */
 function comparable(dto: ClientDto): Record<string, unknown> {
@@ -107,16 +107,6 @@ export function registerClientHandlers(registry: Registry, { db }: { db: Databas
 
   registry.register('clients.history', async (input) => {
     await loadClient(db.reader, input.id);
-    const rows = await db.reader.find(AuditEntity, {
-      where: { entity: 'client', entityId: String(input.id) },
-      order: { id: 'DESC' },
-      take: 500,
-    });
-    return rows.map((r) => ({
-      at: r.at,
-      username: r.username,
-      action: r.action,
-      changes: JSON.parse(r.summary) as Record<string, unknown>,
-    }));
+    return clientHistory(db.reader, input.id, 500);
   });
 }

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { ClientDto } from '../../../shared/api/clients';
+import type { ClientDto, ClientHistoryEntry } from '../../../shared/api/clients';
 import { clientDisplayName, formatClientCode, type ClientFields } from '../../../shared/client';
 import { normalizePhone } from '../../../shared/phone';
 import { nextNumber } from '../../db/counters';
 import { indexClient } from '../../db/dialect/client-search';
-import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, type ClientRow } from '../../db/entities';
+import { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, type ClientRow } from '../../db/entities';
 import { notFound } from '../../errors';
 import { searchDocument } from './search-document';
 
@@ -115,4 +115,23 @@ export async function updateClient(
   await replaceContacts(em, before.id, fields);
   await reindex(em, after, fields);
   return after;
+}
+
+/** The client's history, newest first, from the audit log (all of it for the Law 09-08 export). */
+export async function clientHistory(
+  em: EntityManager,
+  clientId: number,
+  limit?: number,
+): Promise<ClientHistoryEntry[]> {
+  const rows = await em.find(AuditEntity, {
+    where: { entity: 'client', entityId: String(clientId) },
+    order: { id: 'DESC' },
+    ...(limit ? { take: limit } : {}),
+  });
+  return rows.map((r) => ({
+    at: r.at,
+    username: r.username,
+    action: r.action,
+    changes: JSON.parse(r.summary) as Record<string, unknown>,
+  }));
 }
