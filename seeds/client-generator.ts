@@ -1,4 +1,5 @@
 import type { ClientFields, CONSENT_SOURCES } from '../shared/client';
+import { blankClientFields } from '../shared/client';
 import { normalizePhone } from '../shared/phone';
 import {
   ARABIC_COMPANY_ACTIVITIES,
@@ -68,33 +69,6 @@ export function slug(text: string, separator: '' | '-' = ''): string {
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   return words.join(separator);
-}
-
-function blank(kind: ClientFields['kind'], consentSource: ClientFields['consentSource']): ClientFields {
-  return {
-    kind,
-    firstName: '',
-    lastName: '',
-    companyName: '',
-    legalForm: '',
-    contactPerson: '',
-    emails: [],
-    phones: [],
-    address: '',
-    city: '',
-    country: 'MA',
-    language: 'fr',
-    currency: 'MAD',
-    ice: '',
-    ifNumber: '',
-    rcNumber: '',
-    patente: '',
-    cin: '',
-    passport: '',
-    notes: '',
-    tags: [],
-    consentSource,
-  };
 }
 
 /**
@@ -199,7 +173,7 @@ export class ClientGenerator {
   }
 
   private individual(): ClientFields {
-    const c = blank('individual', this.options.consentSource);
+    const c = blankClientFields('individual', this.options.consentSource);
     const city = this.rng.weighted(CITY_WEIGHTS);
     const group = this.rng.weighted([
       ['latin', 72],
@@ -257,7 +231,7 @@ export class ClientGenerator {
   }
 
   private company(): ClientFields {
-    const c = blank('company', this.options.consentSource);
+    const c = blankClientFields('company', this.options.consentSource);
     if (this.rng.chance(0.03)) return this.foreignCompany(c);
     const city = this.rng.weighted(CITY_WEIGHTS);
     const legalForm = this.rng.weighted(LEGAL_FORM_WEIGHTS);

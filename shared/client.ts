@@ -105,3 +105,34 @@ export function clientDisplayName(c: {
 export function formatClientCode(n: number): string {
   return `CL-${String(n).padStart(6, '0')}`;
 }
+
+/** A client of the given kind with nothing filled in: every field at its default. */
+export function blankClientFields(
+  kind: ClientKind,
+  consentSource: ClientFields['consentSource'] = 'counter',
+): ClientFields {
+  return {
+    kind,
+    firstName: '',
+    lastName: '',
+    companyName: '',
+    legalForm: '',
+    contactPerson: '',
+    emails: [],
+    phones: [],
+    address: '',
+    city: '',
+    country: 'MA',
+    language: 'fr',
+    currency: 'MAD',
+    ice: '',
+    ifNumber: '',
+    rcNumber: '',
+    patente: '',
+    cin: '',
+    passport: '',
+    notes: '',
+    tags: [],
+    consentSource,
+  };
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ClientFields } from '../../../shared/client';
+import { blankClientFields } from '../../../shared/client';
 import { AuditEntity, ClientEntity, type ClientRow } from '../../db/entities';
 import { updateClient } from './repository';
 
@@ -18,29 +19,15 @@ export async function retentionBlockers(em: EntityManager, clientId: number, now
 
 /** What remains of a client once anonymised: the code, the kind and the status; no personal data. */
 export function anonymousFields(row: ClientRow): ClientFields {
+  const company = row.kind === 'company';
   return {
-    kind: row.kind,
-    firstName: row.kind === 'individual' ? 'Client' : '',
-    lastName: row.kind === 'individual' ? 'anonymisé' : '',
-    companyName: row.kind === 'company' ? 'Client anonymisé' : '',
-    legalForm: row.kind === 'company' ? 'Autre' : '',
-    contactPerson: '',
-    emails: [],
-    phones: [],
-    address: '',
-    city: '',
+    ...blankClientFields(row.kind),
+    firstName: company ? '' : 'Client',
+    lastName: company ? '' : 'anonymisé',
+    companyName: company ? 'Client anonymisé' : '',
+    legalForm: company ? 'Autre' : '',
     country: row.country,
-    language: 'fr',
     currency: row.currency,
-    ice: '',
-    ifNumber: '',
-    rcNumber: '',
-    patente: '',
-    cin: '',
-    passport: '',
-    notes: '',
-    tags: [],
-    consentSource: 'counter',
   };
 }
 

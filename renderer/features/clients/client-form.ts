@@ -1,6 +1,7 @@
 import type { ClientDto, Input } from '../../../shared/api';
 import type { ClientInput, ClientKind } from '../../../shared/client';
 import type { CONSENT_SOURCES, LANGUAGES } from '../../../shared/client';
+import { blankClientFields } from '../../../shared/client';
 import type { Currency } from '../../../shared/money';
 
 export type ClientLanguage = (typeof LANGUAGES)[number];
@@ -40,30 +41,8 @@ const COMPANY_ONLY = ['companyName', 'legalForm', 'contactPerson', 'ice', 'ifNum
 const INDIVIDUAL_ONLY = ['firstName', 'lastName', 'cin', 'passport'] as const;
 
 export function emptyClientForm(): ClientFormValues {
-  return {
-    kind: 'individual',
-    firstName: '',
-    lastName: '',
-    companyName: '',
-    legalForm: '',
-    contactPerson: '',
-    phones: [''],
-    emails: [''],
-    address: '',
-    city: '',
-    country: 'MA',
-    language: 'fr',
-    currency: 'MAD',
-    ice: '',
-    ifNumber: '',
-    rcNumber: '',
-    patente: '',
-    cin: '',
-    passport: '',
-    notes: '',
-    tags: [],
-    consentSource: 'counter',
-  };
+  // One empty row each, so the first phone and e-mail fields are there to type in.
+  return { ...blankClientFields('individual'), phones: [''], emails: [''] };
 }
 
 /** A saved client in the form: phones as the client gave them, one empty row when a list is empty. */
