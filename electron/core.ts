@@ -6,6 +6,7 @@ import { registerAuditHandlers } from './modules/audit/handlers';
 import { registerAuthHandlers } from './modules/auth/handlers';
 import { registerCatalogHandlers, seedCatalogueIfEmpty } from './modules/catalog/handlers';
 import { registerServiceHandlers } from './modules/services/handlers';
+import { registerDocumentHandlers } from './modules/documents/handlers';
 import { registerClientDataHandlers } from './modules/clients/data-handlers';
 import { registerClientHandlers } from './modules/clients/handlers';
 import { clientInputSchema } from '../shared/client';
@@ -45,6 +46,7 @@ export async function openCore({ dataDir, clock = systemClock, log }: CoreOption
   });
   registerCatalogHandlers(registry, deps);
   registerServiceHandlers(registry, deps);
+  registerDocumentHandlers(registry, deps);
   registry.assertComplete();
   await seedCatalogueIfEmpty(db);
   return { registry, db, sessions, close: () => db.close() };

@@ -17,6 +17,8 @@ export function webPreferences(preload: string, devTools = false): WebPreference
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Chromium's built-in PDF viewer, for the preview of proformas and invoices (no other plugin exists any more).
+    plugins: true,
     devTools,
   };
 }

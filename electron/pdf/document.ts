@@ -1,7 +1,6 @@
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { visualRuns } from './bidi-runs';
-import { FONT_FILES, fontFor, fontsDir, type FontName } from './fonts';
+import { fontFor, parsedFonts, type FontName } from './fonts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -15,7 +14,9 @@ export interface PdfMeta {
 
 /** A PDFKit document with the embedded fonts registered and page buffering on (for "page N / M" footers). */
 export function createPdf(meta: PdfMeta): Pdf {
-  const doc = new PDFDocument({
+  const options: Omit<PDFKit.PDFDocumentOptions, 'font'> & { font: null } = {
+    // No default font: PDFKit would parse Helvetica's metrics for every document, and we never draw with it.
+    font: null,
     size: meta.size ?? 'A4',
     margin: meta.margin ?? 50,
     bufferPages: true,
@@ -26,9 +27,11 @@ export function createPdf(meta: PdfMeta): Pdf {
       CreationDate: meta.createdAt,
       ModDate: meta.createdAt,
     },
-  });
-  const dir = fontsDir();
-  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, path.join(dir, file));
+  };
+  const doc = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
+  for (const [name, font] of Object.entries(parsedFonts())) {
+    doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
+  }
   doc.font('regular' satisfies FontName);
   return doc;
 }

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { create, type FontkitFont, type GlyphRun } from 'fontkit';
 import type { Script } from './bidi-runs';
 
 export const FONT_FILES = {
@@ -19,7 +20,8 @@ export function fontsDir(): string {
   const candidates = [
     process.env.GUICHET_FONTS_DIR,
     resources ? path.join(resources, 'fonts') : undefined,
-    path.resolve(__dirname, '..', '..', 'build', 'fonts'),
+    // Absent when run as an ES module (tsx scripts, the bench): the working-directory candidate serves then.
+    typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..', 'build', 'fonts') : undefined,
     path.resolve(process.cwd(), 'build', 'fonts'),
   ];
   const found = candidates.find((dir) => dir && existsSync(path.join(dir, FONT_FILES.regular)));
@@ -30,4 +32,57 @@ export function fontsDir(): string {
 export function fontFor(script: Script, bold: boolean): FontName {
   if (script === 'arabic') return bold ? 'arabicBold' : 'arabic';
   return bold ? 'bold' : 'regular';
+}
+
+let parsed: Record<FontName, FontkitFont> | null = null;
+
+/**
+ * The embedded fonts, read and parsed once per process. Parsing a TrueType file and rebuilding its glyph caches for
+ * every document was most of the time of a one-page proforma; each document still makes its own subset.
+ */
+export function parsedFonts(): Record<FontName, FontkitFont> {
+  if (!parsed) {
+    const dir = fontsDir();
+    const entries = Object.entries(FONT_FILES).map(([name, file]) => [
+      name,
+      withLayoutMemo(create(readFileSync(path.join(dir, file)))),
+    ]);
+    parsed = Object.fromEntries(entries) as Record<FontName, FontkitFont>;
+  }
+  return parsed;
+}
+
+const MEMO_LIMIT = 50_000;
+
+/**
+ * The font with its shaping remembered across documents. Shaping a word (OpenType lookups) costs far more than drawing
+ * it, and the same words come back in every document (labels, the company, months, amounts). PDFKit scales the
+ * positions of the run it gets in place, so each call returns fresh position objects over the shared glyphs.
+ */
+function withLayoutMemo(font: FontkitFont): FontkitFont {
+  const memo = new Map<string, GlyphRun>();
+  const layout = (text: string, features?: unknown): GlyphRun => {
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    let run = memo.get(key);
+    if (!run) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      run = font.layout(text, features);
+      memo.set(key, run);
+    }
+    const positions = run.positions.map((p) => ({ ...p }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      get advanceWidth() {
+        return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+      },
+    };
+  };
+  return new Proxy(font, {
+    get(target, property, receiver) {
+      if (property === 'layout') return layout;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

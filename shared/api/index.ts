@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
+import { documentsApi } from './documents';
 import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
@@ -13,6 +14,7 @@ export type { AuditEntryDto, AuditPage } from './audit';
 export type { AuthStatus, SessionInfo, StaffDto } from './auth';
 export type * from './clients';
 export type { PriceDto, PriceType, ProductDto, ProductInput } from './catalog';
+export type * from './documents';
 export type { ServiceDto, ServiceEventDto, ServiceInput, ServicePage } from './services';
 export { IMPORT_FIELDS } from './clients';
 export type { SavedCompanySettings } from './settings';
@@ -27,6 +29,7 @@ export const api = {
   ...clientDataApi,
   ...catalogApi,
   ...servicesApi,
+  ...documentsApi,
 };
 
 export type Api = typeof api;

@@ -41,3 +41,60 @@ export async function makeAppendOnly(q: QueryRunner, table: string): Promise<voi
     );
   }
 }
+
+/**
+ * Issued documents are never deleted nor rewritten (SPEC §4): past the draft, only the status, the amount paid, the
+ * print count, the cancellation and the first PDF hash may change; lines only their credited quantity. The client
+ * block may be replaced only by its redacted form (Law 09-08, once the 10-year retention is over).
+ */
+export async function protectIssuedDocuments(q: QueryRunner): Promise<void> {
+  const frozen = [
+    'type',
+    'number',
+    'series_year',
+    'seq',
+    'client_id',
+    'currency',
+    'issue_date',
+    'due_date',
+    'source_id',
+    'ht',
+    'total_vat',
+    'ttc',
+    'vat_breakdown',
+    'reason',
+    'credit_mode',
+    'payments',
+    'notes',
+    'seller',
+    'issued_at',
+    'issued_by',
+    'created_at',
+    'created_by',
+  ];
+  const changed = frozen.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ');
+  await q.query(
+    `CREATE TRIGGER "documents_no_delete" BEFORE DELETE ON "documents" BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END`,
+  );
+  await q.query(
+    `CREATE TRIGGER "documents_issued_frozen" BEFORE UPDATE ON "documents"
+     WHEN OLD.status <> 'draft' AND (${changed}
+       OR (OLD.pdf_sha256 IS NOT NULL AND NEW.pdf_sha256 IS NOT OLD.pdf_sha256)
+       OR (NEW.buyer IS NOT OLD.buyer AND json_extract(NEW.buyer, '$._redacted') IS NOT 1))
+     BEGIN SELECT RAISE(ABORT, 'an issued document cannot be changed'); END`,
+  );
+  const parentIssued = `(SELECT status FROM documents WHERE id = OLD.document_id) <> 'draft'`;
+  await q.query(
+    `CREATE TRIGGER "document_lines_no_delete" BEFORE DELETE ON "document_lines" WHEN ${parentIssued}
+     BEGIN SELECT RAISE(ABORT, 'lines of an issued document cannot be deleted'); END`,
+  );
+  const lineColumns = ['document_id', 'position', 'kind', 'service_id', 'product_id', 'description', 'quantity']
+    .concat(['unit_price', 'vat_rate', 'amount_ht', 'period_from', 'period_to', 'months', 'source_line_id'])
+    .map((c) => `NEW.${c} IS NOT OLD.${c}`)
+    .join(' OR ');
+  await q.query(
+    `CREATE TRIGGER "document_lines_issued_frozen" BEFORE UPDATE ON "document_lines"
+     WHEN ${parentIssued} AND (${lineColumns})
+     BEGIN SELECT RAISE(ABORT, 'lines of an issued document cannot be changed'); END`,
+  );
+}

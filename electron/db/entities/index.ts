@@ -2,6 +2,7 @@ import { AuditEntity } from './audit-entry';
 import { ProductEntity, ProductPriceEntity } from './catalog';
 import { ServiceEntity, ServiceEventEntity } from './service';
 import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity } from './client';
+import { ClientCreditEntity, DocumentAssetEntity, DocumentEntity, DocumentLineEntity } from './document';
 import { SettingEntity } from './setting';
 import { UserEntity } from './user';
 
@@ -17,6 +18,10 @@ export const entities = [
   ProductPriceEntity,
   ServiceEntity,
   ServiceEventEntity,
+  DocumentEntity,
+  DocumentLineEntity,
+  ClientCreditEntity,
+  DocumentAssetEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
@@ -26,3 +31,5 @@ export type { UserRow } from './user';
 export { ProductEntity, ProductPriceEntity, ServiceEntity, ServiceEventEntity };
 export type { ProductPriceRow, ProductRow } from './catalog';
 export type { ServiceEventRow, ServiceRow } from './service';
+export { ClientCreditEntity, DocumentAssetEntity, DocumentEntity, DocumentLineEntity };
+export type { ClientCreditRow, DocumentAssetRow, DocumentLineRow, DocumentRow } from './document';

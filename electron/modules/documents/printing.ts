@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Actor, Database } from '../../db/database';
+import { DocumentEntity, type DocumentRow } from '../../db/entities';
+import { commercialDocumentPdf, type CopyMark, type PrintableDocument } from '../../pdf/commercial-document';
+import { findDocument, linesOf, totalsOf } from './repository';
+import { buyerOf, frozenBuyer, frozenSeller, liveSeller, logoOf } from './snapshot';
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * What the PDF shows. An issued document is printed only from what was frozen on it (company, client, lines, totals,
+ * issue instant), so that every later rendering is the same file; a draft shows the company and client as they are.
+ */
+export async function printableOf(em: EntityManager, row: DocumentRow, copy: CopyMark): Promise<PrintableDocument> {
+  const lines = await linesOf(em, row.id);
+  const frozen = frozenSeller(row);
+  const { seller, logo } = frozen ? { seller: frozen, logo: await logoOf(em, frozen) } : await liveSeller(em);
+  const source = row.sourceId ? await em.findOneBy(DocumentEntity, { id: row.sourceId }) : null;
+  return {
+    type: row.type,
+    number: row.number,
+    issueDate: row.issueDate,
+    dueDate: row.dueDate,
+    currency: row.currency,
+    seller,
+    buyer: frozenBuyer(row) ?? (await buyerOf(em, row.clientId)),
+    logo,
+    lines: lines.map((l) => ({ ...l })),
+    totals: totalsOf(row, lines),
+    paid: row.paid,
+    payments: JSON.parse(row.payments) as PrintableDocument['payments'],
+    sourceNumber: source?.number ?? null,
+    reason: row.reason,
+    creditMode: row.creditMode,
+    notes: row.notes,
+    copy,
+    createdAt: new Date(row.issuedAt ?? row.updatedAt),
+  };
+}
+
+export async function renderDocument(em: EntityManager, row: DocumentRow, copy: CopyMark): Promise<Buffer> {
+  return commercialDocumentPdf(await printableOf(em, row, copy));
+}
+
+/**
+ * Keeps the SHA-256 of an issued document's original PDF (Law 53-05: integrity). Called right after the document is
+ * issued, outside its transaction so the counter never waits for a rendering; a document left unsealed by a crash is
+ * sealed at its first print. Returns the hash.
+ */
+export async function sealDocument(db: Database, actor: Actor, id: number): Promise<string> {
+  const row = await findDocument(db.reader, id);
+  if (row.pdfSha256) return row.pdfSha256;
+  const hash = sha256(await renderDocument(db.reader, row, 'original'));
+  await db.write(actor, 'documents.seal', async (tx) => {
+    const result = await tx.em
+      .createQueryBuilder()
+      .update(DocumentEntity)
+      .set({ pdfSha256: hash })
+      .where('id = :id AND pdf_sha256 IS NULL', { id })
+      .execute();
+    if (result.affected) {
+      await tx.audit({
+        action: 'documents.seal',
+        entity: 'document',
+        entityId: id,
+        summary: { number: row.number, sha256: hash },
+      });
+    } else {
+      await tx.audit({
+        action: 'documents.seal',
+        entity: 'document',
+        entityId: id,
+        summary: { number: row.number, already: true },
+      });
+    }
+  });
+  return (await findDocument(db.reader, id)).pdfSha256 ?? hash;
+}

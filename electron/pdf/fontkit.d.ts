@@ -1,0 +1,19 @@
+// fontkit ships no types; PDFKit accepts one of its font objects in place of a file (anything with layout()).
+declare module 'fontkit' {
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
+  export interface GlyphRun {
+    glyphs: unknown[];
+    positions: GlyphPosition[];
+    readonly advanceWidth: number;
+  }
+  export interface FontkitFont {
+    layout(text: string, features?: unknown): GlyphRun;
+    postscriptName: string;
+  }
+  export function create(buffer: Uint8Array): FontkitFont;
+}
