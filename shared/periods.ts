@@ -44,7 +44,8 @@ export function nextPeriod(anchor: string, paidMonths: number, months: number): 
   return { from: paidUntil(anchor, paidMonths), to: paidUntil(anchor, paidMonths + months) };
 }
 
-/** "26/11/2026" */
+/** "26/11/2026": the digits moved, not parsed again (printed on every line of every document). */
 export function formatCalendarDate(date: string): string {
-  return parse(date).toFormat('dd/LL/yyyy');
+  if (!ISO_DATE.test(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { visualRuns } from './bidi-runs';
+import { hasArabic, visualRuns } from './bidi-runs';
 import { fontFor, parsedFonts, type FontName } from './fonts';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -107,17 +107,43 @@ export function drawLine(
   }
 }
 
-/** Wraps mixed text into lines no wider than `width`, breaking between words. */
+/**
+ * Wraps mixed text into lines no wider than `width`, breaking between words. PDFKit lays text out word by word (it
+ * splits at spaces), so the width of Latin text is the sum of its words' widths: each word is measured once. A line
+ * with Arabic is measured whole, its runs being reordered.
+ */
 export function wrapLines(doc: Pdf, text: string, width: number, style: TextStyle = {}): string[] {
   const lines: string[] = [];
+  const size = style.size ?? 10;
+  const latin = fontFor('latin', style.bold ?? false);
+  const measure = (s: string) => doc.font(latin).fontSize(size).widthOfString(s);
   for (const paragraph of text.split(/\r?\n/)) {
+    const words = paragraph.split(/\s+/).filter(Boolean);
+    if (hasArabic(paragraph)) {
+      let line = '';
+      for (const word of words) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (line && lineWidth(doc, candidate, style) > width) {
+          lines.push(line);
+          line = word;
+        } else line = candidate;
+      }
+      lines.push(line);
+      continue;
+    }
+    const space = measure(' ');
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && lineWidth(doc, candidate, style) > width) {
+    let lineWidthSoFar = 0;
+    for (const word of words) {
+      const w = measure(word);
+      if (line && lineWidthSoFar + space + w > width) {
         lines.push(line);
         line = word;
-      } else line = candidate;
+        lineWidthSoFar = w;
+      } else {
+        lineWidthSoFar += line ? space + w : w;
+        line = line ? `${line} ${word}` : word;
+      }
     }
     lines.push(line);
   }

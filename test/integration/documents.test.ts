@@ -319,6 +319,9 @@ describe('proformas', () => {
       'PF-2027-000001',
     ]);
     expect((await app.ok('cashier', 'documents.list', { status: 'cancelled' })).total).toBe(1);
+    // The global search finds the client by any of its document numbers.
+    const hits = await app.ok('cashier', 'clients.search', { q: 'pf-2027-1' });
+    expect(hits.map((h) => h.id)).toEqual([client.id]);
     expect((await app.ok('cashier', 'documents.list', { clientId: client.id, from: '2027-01-01' })).total).toBe(1);
     expect((await app.ok('cashier', 'documents.list', { minAmount: 24_000, maxAmount: 24_000 })).total).toBe(3);
   });

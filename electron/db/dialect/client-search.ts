@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { EntityManager } from 'typeorm';
 import type { ClientHit } from '../../../shared/api/clients';
 import { clientDisplayName, formatClientCode, type ClientKind, type ClientStatus } from '../../../shared/client';
+import { formatDocumentNumber } from '../../../shared/document-numbers';
 import { normalizePhone } from '../../../shared/phone';
 import { digitsOf, searchText, searchWords } from '../../../shared/search-text';
 import type { SearchDocument } from '../../modules/clients/search-document';
@@ -28,12 +29,14 @@ export function bulkIndexStatements(db: BetterSqlite3.Database) {
   };
 }
 
-export type QueryKind = 'code' | 'digits' | 'identifier' | 'words';
+export type QueryKind = 'code' | 'document' | 'digits' | 'identifier' | 'words';
 
 /** What a typed query looks like, and the FTS5 expressions to run for it. */
 export interface SearchPlan {
   kind: QueryKind;
   code?: number;
+  /** A proforma, invoice or credit note number, as stored: "FA-2026-000045". */
+  documentNumber?: string;
   prefixExpr?: string;
   trigramExpr?: string;
 }
@@ -45,6 +48,11 @@ export function planSearch(query: string): SearchPlan | null {
   if (!norm) return null;
   const code = /^cl[\s-]*0*(\d{1,9})$/.exec(norm);
   if (code?.[1]) return { kind: 'code', code: Number(code[1]) };
+  const document = /^([a-z]{1,4})[\s-]*(\d{4})[\s-]+(\d{1,9})$/i.exec(query.trim());
+  if (document) {
+    const [, prefix = '', year = '', seq = ''] = document;
+    return { kind: 'document', documentNumber: formatDocumentNumber(prefix.toUpperCase(), Number(year), Number(seq)) };
+  }
   if (/^[\d\s+().\-/]+$/.test(query.trim())) {
     // A phone in any format (0661…, +212 661…, 00212…) or an ICE: match the national digits as a fragment.
     const national = digitsOf(query).replace(/^00/, '').replace(/^212/, '').replace(/^0/, '');
@@ -91,6 +99,7 @@ function prepare(db: BetterSqlite3.Database) {
     phone: db.prepare<[string], { id: number }>('SELECT client_id AS id FROM client_phones WHERE e164 = ?'),
     ice: db.prepare<[string], { id: number }>('SELECT id FROM clients WHERE ice = ?'),
     code: db.prepare<[string], { id: number }>('SELECT id FROM clients WHERE code = ?'),
+    document: db.prepare<[string], { id: number }>('SELECT client_id AS id FROM documents WHERE number = ?'),
     /** One statement per list length, cached: the row of a hit with its first phone and e-mail. */
     hits(count: number) {
       let statement = hits.get(count);
@@ -140,6 +149,7 @@ function exactIds(s: ReturnType<typeof prepare>, query: string, plan: SearchPlan
 export function searchClientIds(db: BetterSqlite3.Database, query: string, plan: SearchPlan, limit: number): number[] {
   const s = statementsOf(db);
   if (plan.kind === 'code') return s.code.all(formatClientCode(plan.code ?? 0)).map((r) => r.id);
+  if (plan.kind === 'document') return s.document.all(plan.documentNumber ?? '').map((r) => r.id);
   const exact = exactIds(s, query, plan);
   if (exact.length > 0) return exact.slice(0, limit);
   const ids = new Set<number>();

@@ -6,6 +6,7 @@ import { ClientCreditEntity, DocumentEntity, DocumentLineEntity } from '../../db
 import { AppError } from '../../errors';
 import { insertLines, totalsColumns, totalsFor, type NewLine } from './lines';
 import { assignNumber } from './numbering';
+import { sealInTransaction } from './printing';
 import { findDocument, linesOf } from './repository';
 import { buyerOf, freezeSeller } from './snapshot';
 
@@ -109,6 +110,7 @@ export async function issueCreditNote(tx: WriteTx, actor: Actor, input: CreditNo
       username: actor.username,
     });
   }
+  const pdfSha256 = await sealInTransaction(tx, note.id);
   await tx.audit({
     action: 'documents.creditNote',
     entity: 'document',
@@ -119,6 +121,7 @@ export async function issueCreditNote(tx: WriteTx, actor: Actor, input: CreditNo
       ttc: totals.ttc,
       mode: input.mode,
       reason: input.reason,
+      pdfSha256,
     },
   });
   return note.id;

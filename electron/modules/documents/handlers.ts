@@ -103,7 +103,6 @@ export function registerDocumentHandlers(registry: Registry, { db, clock }: { db
 
   registry.register('documents.issue', async (input, ctx) => {
     await db.write(ctx.actor, 'documents.issue', (tx) => issueProforma(tx, ctx.actor, input.id));
-    await sealDocument(db, ctx.actor, input.id);
     return dto(input.id);
   });
 
@@ -118,7 +117,6 @@ export function registerDocumentHandlers(registry: Registry, { db, clock }: { db
 
   registry.register('documents.creditNote', async (input, ctx) => {
     const id = await db.write(ctx.actor, 'documents.creditNote', (tx) => issueCreditNote(tx, ctx.actor, input));
-    await sealDocument(db, ctx.actor, id);
     return dto(id);
   });
 

@@ -8,6 +8,7 @@ import { openProformas } from './renewals';
 import { findDocument, linesOf } from './repository';
 import { buyerOf, freezeSeller } from './snapshot';
 import { insertLines } from './lines';
+import { sealInTransaction } from './printing';
 
 /** Days a proforma of free lines leaves to pay, when no due date was chosen. */
 const DEFAULT_DAYS_TO_PAY = 15;
@@ -72,11 +73,12 @@ export async function issueProforma(tx: WriteTx, actor: Actor, id: number): Prom
       updatedAt: at,
     },
   );
+  const pdfSha256 = await sealInTransaction(tx, id);
   await tx.audit({
     action: 'documents.issue',
     entity: 'document',
     entityId: id,
-    summary: { number: numbered.number, client: client.code, ttc: row.ttc, currency: row.currency },
+    summary: { number: numbered.number, client: client.code, ttc: row.ttc, currency: row.currency, pdfSha256 },
   });
 }
 

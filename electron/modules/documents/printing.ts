@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Actor, Database } from '../../db/database';
+import type { Actor, Database, WriteTx } from '../../db/database';
 import { DocumentEntity, type DocumentRow } from '../../db/entities';
 import { commercialDocumentPdf, type CopyMark, type PrintableDocument } from '../../pdf/commercial-document';
 import { findDocument, linesOf, totalsOf } from './repository';
@@ -44,9 +44,20 @@ export async function renderDocument(em: EntityManager, row: DocumentRow, copy: 
 }
 
 /**
- * Keeps the SHA-256 of an issued document's original PDF (Law 53-05: integrity). Called right after the document is
- * issued, outside its transaction so the counter never waits for a rendering; a document left unsealed by a crash is
- * sealed at its first print. Returns the hash.
+ * Stores the SHA-256 of a document's original PDF inside the transaction that issues it (Law 53-05: integrity): the
+ * hash commits with the number. Returns the hash.
+ */
+export async function sealInTransaction(tx: WriteTx, id: number): Promise<string> {
+  const row = await findDocument(tx.em, id);
+  const hash = sha256(await renderDocument(tx.em, row, 'original'));
+  await tx.em.update(DocumentEntity, { id }, { pdfSha256: hash });
+  return hash;
+}
+
+/**
+ * The same, after the fact, for an invoice issued by a payment: the payment's transaction does not wait for a rendering
+ * (SPEC §10: a payment in 5 ms), so the invoice is sealed right after it commits, or at its first print if the app
+ * stopped in between. Returns the hash.
  */
 export async function sealDocument(db: Database, actor: Actor, id: number): Promise<string> {
   const row = await findDocument(db.reader, id);

@@ -8,15 +8,22 @@ import {
   ClientEntity,
   ClientPhoneEntity,
   DocumentAssetEntity,
+  SettingEntity,
   type DocumentRow,
 } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
 import type { BuyerBlock, SellerBlock } from '../../pdf/commercial-document';
 import { COMPANY } from '../settings/handlers';
-import { readSection } from '../settings/store';
 
+let parsed: { raw: string; company: CompanySettings } | null = null;
+
+/** The company settings, parsed again only when they changed (every document reads them, some twice). */
 export async function companySettings(em: EntityManager): Promise<CompanySettings> {
-  const company = await readSection(em, COMPANY, companySettingsSchema);
+  const row = await em.findOneBy(SettingEntity, { key: COMPANY });
+  if (row && parsed?.raw !== row.value) {
+    parsed = { raw: row.value, company: companySettingsSchema.parse(JSON.parse(row.value)) };
+  }
+  const company = row ? parsed?.company : null;
   if (!company) {
     throw new AppError(
       'CONFLICT',
