@@ -7,6 +7,8 @@ import { registerAuthHandlers } from './modules/auth/handlers';
 import { registerCatalogHandlers, seedCatalogueIfEmpty } from './modules/catalog/handlers';
 import { registerServiceHandlers } from './modules/services/handlers';
 import { registerDocumentHandlers } from './modules/documents/handlers';
+import { registerPaymentHandlers } from './modules/payments/handlers';
+import { registerCashHandlers } from './modules/cash/handlers';
 import { registerClientDataHandlers } from './modules/clients/data-handlers';
 import { registerClientHandlers } from './modules/clients/handlers';
 import { clientInputSchema } from '../shared/client';
@@ -47,6 +49,8 @@ export async function openCore({ dataDir, clock = systemClock, log }: CoreOption
   registerCatalogHandlers(registry, deps);
   registerServiceHandlers(registry, deps);
   registerDocumentHandlers(registry, deps);
+  registerPaymentHandlers(registry, deps);
+  registerCashHandlers(registry, deps);
   registry.assertComplete();
   await seedCatalogueIfEmpty(db);
   return { registry, db, sessions, close: () => db.close() };

@@ -69,8 +69,22 @@ export class Database {
     );
   }
 
-  close(): Promise<void> {
-    return this.dataSource.destroy();
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /**
+   * Work that follows a commit without holding up the answer (sealing an invoice's PDF after its payment). Closing the
+   * database waits for it; a failure is logged, never lost silently.
+   */
+  background(label: string, task: () => Promise<unknown>, log: (message: string) => void = console.error): void {
+    const run = task()
+      .catch((error: unknown) => log(`${label}: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.pending.delete(run));
+    this.pending.add(run);
+  }
+
+  async close(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    await this.dataSource.destroy();
   }
 }
 

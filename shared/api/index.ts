@@ -3,6 +3,8 @@ import { auditApi } from './audit';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
 import { documentsApi } from './documents';
+import { paymentsApi } from './payments';
+import { cashApi } from './cash';
 import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
@@ -15,6 +17,8 @@ export type { AuthStatus, SessionInfo, StaffDto } from './auth';
 export type * from './clients';
 export type { PriceDto, PriceType, ProductDto, ProductInput } from './catalog';
 export type * from './documents';
+export type * from './payments';
+export type * from './cash';
 export type { ServiceDto, ServiceEventDto, ServiceInput, ServicePage } from './services';
 export { IMPORT_FIELDS } from './clients';
 export type { SavedCompanySettings } from './settings';
@@ -30,6 +34,8 @@ export const api = {
   ...catalogApi,
   ...servicesApi,
   ...documentsApi,
+  ...paymentsApi,
+  ...cashApi,
 };
 
 export type Api = typeof api;

@@ -3,6 +3,7 @@ import { ProductEntity, ProductPriceEntity } from './catalog';
 import { ServiceEntity, ServiceEventEntity } from './service';
 import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity } from './client';
 import { ClientCreditEntity, DocumentAssetEntity, DocumentEntity, DocumentLineEntity } from './document';
+import { CashMovementEntity, CashSessionEntity, PaymentAllocationEntity, PaymentEntity } from './payment';
 import { SettingEntity } from './setting';
 import { UserEntity } from './user';
 
@@ -22,6 +23,10 @@ export const entities = [
   DocumentLineEntity,
   ClientCreditEntity,
   DocumentAssetEntity,
+  CashSessionEntity,
+  PaymentEntity,
+  PaymentAllocationEntity,
+  CashMovementEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
@@ -33,3 +38,5 @@ export type { ProductPriceRow, ProductRow } from './catalog';
 export type { ServiceEventRow, ServiceRow } from './service';
 export { ClientCreditEntity, DocumentAssetEntity, DocumentEntity, DocumentLineEntity };
 export type { ClientCreditRow, DocumentAssetRow, DocumentLineRow, DocumentRow } from './document';
+export { CashMovementEntity, CashSessionEntity, PaymentAllocationEntity, PaymentEntity };
+export type { CashMovementRow, CashSessionRow, PaymentAllocationRow, PaymentRow } from './payment';

@@ -2,7 +2,8 @@ import { Initial0001 } from './0001-initial';
 import { Clients0002 } from './0002-clients';
 import { CatalogServices0003 } from './0003-catalog-services';
 import { Documents0004 } from './0004-documents';
+import { Payments0005 } from './0005-payments';
 
 /** Every migration the app knows, oldest first. Forward-only: never edit one that has shipped, add the next. */
-export const migrations = [Initial0001, Clients0002, CatalogServices0003, Documents0004];
+export const migrations = [Initial0001, Clients0002, CatalogServices0003, Documents0004, Payments0005];
 export const knownMigrationNames = new Set(migrations.map((M) => new M().name));

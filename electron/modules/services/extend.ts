@@ -1,8 +1,8 @@
 import type { Actor, WriteTx } from '../../db/database';
-import { ProductEntity, ServiceEntity } from '../../db/entities';
+import { ProductEntity, ServiceEntity, ServiceEventEntity, type ServiceRow } from '../../db/entities';
 import { AppError } from '../../errors';
 import { businessDate } from '../../../shared/dates';
-import { nextPeriod } from '../../../shared/periods';
+import { addMonths, nextPeriod } from '../../../shared/periods';
 import { serviceState } from '../../../shared/service-state';
 import { lifecycleRules } from './lifecycle';
 import { findService, recordEvent } from './repository';
@@ -42,4 +42,38 @@ export async function extendService(
   );
   await recordEvent(tx, actor, serviceId, 'extension', row.status, status, { ...period, months });
   return period;
+}
+
+/**
+ * Takes back an extension when the payment that paid it is voided: only the service's latest extension, of exactly
+ * these months, can be taken back, and the service returns to the status it had before it (pending, suspended, grace).
+ */
+export async function revertExtension(tx: WriteTx, actor: Actor, serviceId: number, months: number): Promise<void> {
+  const row = await findService(tx.em, serviceId);
+  const [last] = await tx.em.find(ServiceEventEntity, {
+    where: { serviceId, kind: 'extension' },
+    order: { id: 'DESC' },
+    take: 1,
+  });
+  const details = last ? (JSON.parse(last.details) as { months?: number; to?: string }) : {};
+  if (!last || details.months !== months || details.to !== row.dueDate) {
+    throw new AppError(
+      'CONFLICT',
+      `Le service « ${row.label} » a été prolongé depuis : annulez d'abord le paiement le plus récent.`,
+    );
+  }
+  const paidMonths = row.paidMonths - months;
+  const status = (last.fromStatus ?? 'active') as ServiceRow['status'];
+  await tx.em.update(
+    ServiceEntity,
+    { id: serviceId },
+    {
+      paidMonths,
+      dueDate: addMonths(row.anchorDate, paidMonths),
+      status,
+      suspensionReason: status === 'suspended' ? (row.suspensionReason ?? 'non_payment') : null,
+      updatedAt: tx.now.toISOString(),
+    },
+  );
+  await recordEvent(tx, actor, serviceId, 'extension_reverted', row.status, status, { months, from: details.to });
 }

@@ -1,0 +1,129 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import { roleAtLeast } from '../../../shared/roles';
+import { CASH_LIMIT_COMPANY } from '../../../shared/stamp-duty';
+import type { Registry } from '../../api/registry';
+import type { Clock } from '../../clock';
+import type { Actor, Database } from '../../db/database';
+import { ClientEntity, PaymentEntity, UserEntity, type PaymentRow } from '../../db/entities';
+import { AppError, notFound } from '../../errors';
+import { checkPassword, invalidCredentials } from '../auth/lockout';
+import { documentDto, findDocument } from '../documents/repository';
+import { sealDocument } from '../documents/printing';
+import { parseNumberQuery } from '../../../shared/document-numbers';
+import { applyCredit } from './credit';
+import { openProformasOf, payloadHash, PaymentReplay, recordPayment, type PaymentInput } from './record';
+import { findPayment, paymentDtos } from './repository';
+import { stampDutySettings } from './settings';
+import { voidPayment } from './void';
+
+/** The manager who signs off cash over the legal limit, by name and password at the counter. */
+async function approver(db: Database, clock: Clock, input: PaymentInput): Promise<string | null> {
+  if (!input.approval) return null;
+  const user = await db.reader.findOneBy(UserEntity, { username: input.approval.username });
+  if (!user?.active) throw invalidCredentials();
+  const checked = await checkPassword(db, user, input.approval.password, 'payments.approval', clock.now());
+  if (!roleAtLeast(checked.role, 'manager')) {
+    throw new AppError('FORBIDDEN', 'Seul un responsable peut autoriser ce paiement.', {
+      approval: 'Un responsable doit autoriser.',
+    });
+  }
+  return checked.username;
+}
+
+function filterByNumber(query: SelectQueryBuilder<PaymentRow>, text: string): void {
+  const parsed = parseNumberQuery(text);
+  if (!parsed) query.andWhere('1 = 0');
+  else if (parsed.kind === 'prefix') {
+    query.andWhere('p.number >= :low AND p.number < :high', { low: parsed.text, high: `${parsed.text}\uffff` });
+  } else {
+    query.andWhere('p.seq = :seq', { seq: parsed.seq });
+    if (parsed.year !== null) query.andWhere('p.seriesYear = :year', { year: parsed.year });
+  }
+}
+
+export function registerPaymentHandlers(registry: Registry, { db, clock }: { db: Database; clock: Clock }): void {
+  const dto = async (id: number) => {
+    const [one] = await paymentDtos(db.reader, [await findPayment(db.reader, id)]);
+    if (!one) throw notFound('Paiement');
+    return one;
+  };
+  /** Invoices are sealed after the payment commits: the counter does not wait for their PDF. */
+  const sealLater = (actor: Actor, ids: number[]) => {
+    for (const id of ids) db.background(`seal ${id}`, () => sealDocument(db, actor, id));
+  };
+
+  registry.register('payments.openItems', async (input) => {
+    const client = await db.reader.findOneBy(ClientEntity, { id: input.clientId });
+    if (!client) throw notFound('Client');
+    const proformas = await openProformasOf({ em: db.reader }, input.clientId);
+    const credit = await db.reader
+      .createQueryBuilder()
+      .select('c.currency', 'currency')
+      .addSelect('SUM(c.amount)', 'amount')
+      .from('client_credits', 'c')
+      .where('c.client_id = :id', { id: input.clientId })
+      .groupBy('c.currency')
+      .getRawMany<{ currency: 'MAD' | 'EUR' | 'USD'; amount: number | string }>();
+    return {
+      proformas: proformas.map((d) => ({
+        id: d.id,
+        number: d.number,
+        issueDate: d.issueDate,
+        dueDate: d.dueDate,
+        currency: d.currency,
+        ttc: d.ttc,
+        paid: d.paid,
+        balance: d.ttc - d.paid,
+      })),
+      credit: credit.map((c) => ({ currency: c.currency, amount: Number(c.amount) })).filter((c) => c.amount !== 0),
+      stampDuty: await stampDutySettings(db.reader),
+      cashLimit: CASH_LIMIT_COMPANY,
+      clientKind: client.kind,
+    };
+  });
+
+  registry.register('payments.record', async (input, ctx) => {
+    // A retry of a recorded payment answers at once, without queuing behind other writes.
+    const previous = await db.reader.findOneBy(PaymentEntity, { idempotencyKey: input.idempotencyKey });
+    if (previous && previous.payloadHash === payloadHash(input)) return dto(previous.id);
+    const approvedBy = await approver(db, clock, input);
+    try {
+      const recorded = await db.write(ctx.actor, 'payments.record', (tx) =>
+        recordPayment(tx, ctx.actor, input, approvedBy),
+      );
+      sealLater(ctx.actor, recorded.invoiceIds);
+      return await dto(recorded.paymentId);
+    } catch (error) {
+      if (error instanceof PaymentReplay) return dto(error.paymentId);
+      throw error;
+    }
+  });
+
+  registry.register('payments.get', (input) => dto(input.id));
+
+  registry.register('payments.list', async (input) => {
+    const query = db.reader.createQueryBuilder(PaymentEntity, 'p');
+    if (input.clientId) query.andWhere('p.clientId = :clientId', { clientId: input.clientId });
+    if (input.method) query.andWhere('p.method = :method', { method: input.method });
+    if (input.from) query.andWhere('p.paidOn >= :from', { from: input.from });
+    if (input.to) query.andWhere('p.paidOn <= :to', { to: input.to });
+    if (input.number) filterByNumber(query, input.number);
+    const [rows, total] = await query
+      .orderBy('p.id', 'DESC')
+      .skip((input.page - 1) * input.pageSize)
+      .take(input.pageSize)
+      .getManyAndCount();
+    return { rows: await paymentDtos(db.reader, rows), total };
+  });
+
+  registry.register('payments.applyCredit', async (input, ctx) => {
+    const invoiceId = await db.write(ctx.actor, 'payments.applyCredit', (tx) => applyCredit(tx, ctx.actor, input));
+    if (invoiceId !== null) sealLater(ctx.actor, [invoiceId]);
+    return documentDto(db.reader, await findDocument(db.reader, input.documentId));
+  });
+
+  registry.register('payments.void', async (input, ctx) => {
+    await db.write(ctx.actor, 'payments.void', (tx) => voidPayment(tx, ctx.actor, input.id, input.reason));
+    return dto(input.id);
+  });
+}

@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { InvoicePaymentDto } from '../../../shared/api/documents';
+import type { PaymentDetails } from '../../../shared/api/payments';
+import { businessDate } from '../../../shared/dates';
+import type { Currency } from '../../../shared/money';
+import { paymentReference } from '../../../shared/payment-methods';
+import { ClientCreditEntity, PaymentAllocationEntity, PaymentEntity, type PaymentRow } from '../../db/entities';
+
+/** The client's credit in a currency: the sum of its ledger. */
+export async function creditBalance(em: EntityManager, clientId: number, currency: Currency): Promise<number> {
+  const row = await em
+    .createQueryBuilder(ClientCreditEntity, 'c')
+    .select('COALESCE(SUM(c.amount), 0)', 'total')
+    .where('c.clientId = :clientId AND c.currency = :currency', { clientId, currency })
+    .getRawOne<{ total: number | string }>();
+  return Number(row?.total ?? 0);
+}
+
+/** What an invoice prints about the payments of its proforma: each payment's date, method, reference and share. */
+export async function invoicePayments(em: EntityManager, proformaId: number): Promise<InvoicePaymentDto[]> {
+  const allocations = await em.find(PaymentAllocationEntity, {
+    where: { documentId: proformaId },
+    order: { id: 'ASC' },
+  });
+  const net = new Map<number, number>();
+  for (const a of allocations) net.set(a.paymentId, (net.get(a.paymentId) ?? 0) + a.amount);
+  const ids = [...net.entries()].filter(([, amount]) => amount > 0).map(([id]) => id);
+  const payments = ids.length ? await em.findBy(PaymentEntity, { id: In(ids) }) : [];
+  const credits = await em.find(ClientCreditEntity, {
+    where: { documentId: proformaId, kind: 'applied' },
+    order: { id: 'ASC' },
+  });
+  const rows: InvoicePaymentDto[] = payments
+    .sort((a, b) => a.id - b.id)
+    .map((p) => invoicePaymentLine(p, net.get(p.id) ?? 0));
+  for (const c of credits) {
+    rows.push({ date: businessDate(new Date(c.at)), method: 'credit', reference: '', amount: -c.amount });
+  }
+  return rows;
+}
+
+/** One payment as its invoice prints it: date, method, receipt number and the method's reference, amount. */
+export function invoicePaymentLine(
+  p: Pick<PaymentRow, 'paidOn' | 'method' | 'number' | 'details'>,
+  amount: number,
+): InvoicePaymentDto {
+  return {
+    date: p.paidOn,
+    method: p.method,
+    reference: [p.number, paymentReference(JSON.parse(p.details) as PaymentDetails)].filter(Boolean).join(' — '),
+    amount,
+  };
+}

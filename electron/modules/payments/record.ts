@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { paymentInputSchema } from '../../../shared/api/payments';
+import { paymentAmountOf, planAllocations, type PlannedAllocation } from '../../../shared/allocation';
+import { businessDate } from '../../../shared/dates';
+import { formatDocumentNumber } from '../../../shared/document-numbers';
+import { formatMoney } from '../../../shared/money';
+import { CASH_LIMIT_COMPANY, stampDuty } from '../../../shared/stamp-duty';
+import type { Actor, WriteTx } from '../../db/database';
+import { nextNumber } from '../../db/counters';
+import {
+  CashMovementEntity,
+  CashSessionEntity,
+  ClientCreditEntity,
+  ClientEntity,
+  DocumentEntity,
+  PaymentAllocationEntity,
+  PaymentEntity,
+  type DocumentRow,
+} from '../../db/entities';
+import { AppError } from '../../errors';
+import { OPEN_PROFORMA } from '../documents/renewals';
+import { settleProforma } from '../documents/settle';
+import { companySettings } from '../documents/snapshot';
+import { invoicePaymentLine, invoicePayments } from './ledger';
+import { stampDutySettings } from './settings';
+
+export type PaymentInput = z.output<typeof paymentInputSchema>;
+
+/** A retry of a payment already recorded: the caller answers with the first result. */
+export class PaymentReplay extends Error {
+  constructor(readonly paymentId: number) {
+    super('payment already recorded');
+  }
+}
+
+/** The request's fingerprint, without the approving manager's password. */
+export function payloadHash(input: PaymentInput): string {
+  const { approval, ...rest } = input;
+  const signed = approval ? { ...rest, approval: { username: approval.username, reason: approval.reason } } : rest;
+  return createHash('sha256').update(JSON.stringify(signed)).digest('hex');
+}
+
+const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { [field]: message });
+
+/** Open proformas of a client, oldest first: the default order of allocation. */
+export function openProformasOf(tx: WriteTx | { em: WriteTx['em'] }, clientId: number): Promise<DocumentRow[]> {
+  return tx.em
+    .createQueryBuilder(DocumentEntity, 'd')
+    .where('d.clientId = :clientId AND d.type = :type AND d.status IN (:...open)', {
+      clientId,
+      type: 'proforma',
+      open: [...OPEN_PROFORMA],
+    })
+    .orderBy('d.issueDate', 'ASC')
+    .addOrderBy('d.id', 'ASC')
+    .getMany();
+}
+
+function checkedAllocations(input: PaymentInput, open: DocumentRow[]): PlannedAllocation[] {
+  if (!input.allocations) {
+    return planAllocations(
+      open.map((d) => ({ id: d.id, currency: d.currency, balance: d.ttc - d.paid })),
+      input.amount,
+      input.currency,
+    );
+  }
+  const seen = new Set<number>();
+  return input.allocations.map((a, i) => {
+    const doc = open.find((d) => d.id === a.documentId);
+    if (!doc) throw invalid(`allocations.${i}.documentId`, 'Proforma inconnue, déjà réglée ou d’un autre client.');
+    if (seen.has(doc.id)) throw invalid(`allocations.${i}.documentId`, 'Cette proforma figure deux fois.');
+    seen.add(doc.id);
+    const balance = doc.ttc - doc.paid;
+    if (a.amount > balance) {
+      throw invalid(
+        `allocations.${i}.amount`,
+        `Au plus ${formatMoney(balance, doc.currency)} sur ${doc.number ?? ''}.`,
+      );
+    }
+    const foreign = doc.currency !== input.currency;
+    if (foreign && a.rate === undefined) {
+      throw invalid(`allocations.${i}.rate`, `Indiquez le taux de change ${input.currency} pour 1 ${doc.currency}.`);
+    }
+    if (!foreign && a.rate !== undefined) throw invalid(`allocations.${i}.rate`, 'Pas de taux dans la même devise.');
+    const rate = foreign ? (a.rate ?? null) : null;
+    return { documentId: doc.id, amount: a.amount, rate, paymentAmount: paymentAmountOf(a.amount, rate) };
+  });
+}
+
+export interface Recorded {
+  paymentId: number;
+  invoiceIds: number[];
+}
+
+/**
+ * Records a payment in one transaction (SPEC §5): the payment and its receipt number, its allocations to open proformas,
+ * the credit left over, the cash movement in the desk's open session, the invoice of every proforma it completes with
+ * its services extended, and the audit entry.
+ */
+export async function recordPayment(
+  tx: WriteTx,
+  actor: Actor,
+  input: PaymentInput,
+  approvedBy: string | null,
+): Promise<Recorded> {
+  const hash = payloadHash(input);
+  const previous = await tx.em.findOneBy(PaymentEntity, { idempotencyKey: input.idempotencyKey });
+  if (previous) {
+    if (previous.payloadHash !== hash) {
+      throw new AppError('CONFLICT', 'Cette saisie a déjà servi pour un autre paiement : rouvrez le formulaire.');
+    }
+    throw new PaymentReplay(previous.id);
+  }
+  const client = await tx.em.findOneBy(ClientEntity, { id: input.clientId });
+  if (!client) throw invalid('clientId', 'Client introuvable.');
+  if (client.anonymizedAt) throw invalid('clientId', 'Ce client a été anonymisé.');
+
+  const method = input.details.method;
+  const duty = stampDuty(input.amount, method, await stampDutySettings(tx.em));
+  let sessionId: number | null = null;
+  if (method === 'cash') {
+    if (input.currency !== 'MAD') throw invalid('currency', 'La caisse est tenue en dirhams : encaissez en MAD.');
+    const session = await tx.em.findOneBy(CashSessionEntity, { desk: input.desk, status: 'open' });
+    if (!session)
+      throw new AppError('CONFLICT', `Aucune caisse ouverte au poste « ${input.desk || '—'} » : ouvrez la caisse.`);
+    sessionId = session.id;
+    if (client.kind === 'company' && input.amount + duty >= CASH_LIMIT_COMPANY && !approvedBy) {
+      throw new AppError(
+        'FORBIDDEN',
+        `Espèces de ${formatMoney(CASH_LIMIT_COMPANY)} ou plus d'une société (CGI art. 193) : l'accord d'un responsable est requis.`,
+        { approval: 'Accord d’un responsable requis.' },
+      );
+    }
+  }
+
+  const open = await openProformasOf(tx, client.id);
+  const plan = checkedAllocations(input, open);
+  const allocated = plan.reduce((s, a) => s + a.paymentAmount, 0);
+  if (allocated > input.amount) {
+    throw invalid('amount', `Les affectations (${formatMoney(allocated, input.currency)}) dépassent le montant reçu.`);
+  }
+  const credit = input.amount - allocated;
+
+  const paidOn = businessDate(tx.now);
+  const at = tx.now.toISOString();
+  const year = Number(paidOn.slice(0, 4));
+  const seq = await nextNumber(tx.em, 'receipt', year);
+  const number = formatDocumentNumber((await companySettings(tx.em)).prefixes.receipt, year, seq);
+  const payment = await tx.em.save(PaymentEntity, {
+    number,
+    seriesYear: year,
+    seq,
+    direction: 'in' as const,
+    clientId: client.id,
+    amount: input.amount,
+    stampDuty: duty,
+    currency: input.currency,
+    method,
+    details: JSON.stringify(input.details),
+    paidOn,
+    receivedAt: at,
+    userId: actor.userId,
+    staff: actor.username,
+    cashSessionId: sessionId,
+    idempotencyKey: input.idempotencyKey,
+    payloadHash: hash,
+    credit,
+    status: 'recorded' as const,
+    approvedBy,
+    approvalReason: input.approval?.reason ?? '',
+    note: input.note,
+  });
+
+  const invoiceIds: number[] = [];
+  for (const a of plan) {
+    const doc = open.find((d) => d.id === a.documentId);
+    if (!doc) continue;
+    const paid = doc.paid + a.amount;
+    let invoiceId: number | null = null;
+    if (paid === doc.ttc) {
+      const earlier = await invoicePayments(tx.em, doc.id);
+      invoiceId = await settleProforma(tx, actor, doc.id, {
+        paidOn,
+        payments: [...earlier, invoicePaymentLine(payment, a.amount)],
+      });
+      invoiceIds.push(invoiceId);
+    } else {
+      await tx.em.update(DocumentEntity, { id: doc.id }, { paid, status: 'partially_paid', updatedAt: at });
+    }
+    await tx.em.insert(PaymentAllocationEntity, {
+      paymentId: payment.id,
+      documentId: doc.id,
+      amount: a.amount,
+      rate: a.rate,
+      paymentAmount: a.paymentAmount,
+      balanceAfter: doc.ttc - paid,
+      invoiceId,
+      reversalOf: null,
+      at,
+    });
+  }
+  if (credit > 0) {
+    await tx.em.insert(ClientCreditEntity, {
+      clientId: client.id,
+      currency: input.currency,
+      amount: credit,
+      kind: 'payment',
+      documentId: null,
+      at,
+      username: actor.username,
+    });
+  }
+  if (sessionId !== null) {
+    await tx.em.insert(CashMovementEntity, {
+      sessionId,
+      kind: 'payment',
+      amount: input.amount + duty,
+      reason: '',
+      paymentId: payment.id,
+      at,
+      username: actor.username,
+    });
+  }
+  await tx.audit({
+    action: 'payments.record',
+    entity: 'payment',
+    entityId: payment.id,
+    summary: {
+      number,
+      client: client.code,
+      amount: input.amount,
+      stampDuty: duty,
+      currency: input.currency,
+      method,
+      allocations: plan.map((a) => ({ document: a.documentId, amount: a.amount, rate: a.rate })),
+      credit,
+      invoices: invoiceIds,
+      ...(approvedBy ? { approvedBy, approvalReason: input.approval?.reason } : {}),
+    },
+  });
+  return { paymentId: payment.id, invoiceIds };
+}

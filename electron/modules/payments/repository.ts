@@ -1,0 +1,83 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { AllocationDto, PaymentDetails, PaymentDto } from '../../../shared/api/payments';
+import { clientDisplayName } from '../../../shared/client';
+import {
+  ClientEntity,
+  DocumentEntity,
+  PaymentAllocationEntity,
+  PaymentEntity,
+  type PaymentRow,
+} from '../../db/entities';
+import { notFound } from '../../errors';
+
+export async function findPayment(em: EntityManager, id: number): Promise<PaymentRow> {
+  const row = await em.findOneBy(PaymentEntity, { id });
+  if (!row) throw notFound('Paiement');
+  return row;
+}
+
+export async function paymentDtos(em: EntityManager, rows: PaymentRow[]): Promise<PaymentDto[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [clients, allocations] = await Promise.all([
+    em.findBy(ClientEntity, { id: In([...new Set(rows.map((r) => r.clientId))]) }),
+    em.find(PaymentAllocationEntity, { where: { paymentId: In(ids) }, order: { id: 'ASC' } }),
+  ]);
+  const docIds = [...new Set(allocations.map((a) => a.documentId))];
+  const docs = docIds.length ? await em.findBy(DocumentEntity, { id: In(docIds) }) : [];
+  const invoiceIds = allocations.flatMap((a) => (a.invoiceId === null ? [] : [a.invoiceId]));
+  const invoices = invoiceIds.length ? await em.findBy(DocumentEntity, { id: In(invoiceIds) }) : [];
+  const clientOf = new Map(clients.map((c) => [c.id, c]));
+  const docOf = new Map(docs.map((d) => [d.id, d]));
+  const reversed = new Set(allocations.flatMap((a) => (a.reversalOf === null ? [] : [a.reversalOf])));
+  return rows.map((row) => {
+    const client = clientOf.get(row.clientId);
+    const mine = allocations.filter((a) => a.paymentId === row.id && a.reversalOf === null);
+    const dtos: AllocationDto[] = mine.map((a) => {
+      const doc = docOf.get(a.documentId);
+      return {
+        documentId: a.documentId,
+        documentNumber: doc?.number ?? null,
+        amount: a.amount,
+        currency: doc?.currency ?? row.currency,
+        rate: a.rate,
+        paymentAmount: a.paymentAmount,
+        balanceAfter: a.balanceAfter,
+        reversed: reversed.has(a.id),
+      };
+    });
+    const settled = invoices.filter(
+      (inv) =>
+        mine.some((a) => a.documentId === inv.sourceId) && inv.issuedAt !== null && inv.issuedAt >= row.receivedAt,
+    );
+    return {
+      id: row.id,
+      number: row.number,
+      direction: row.direction,
+      clientId: row.clientId,
+      clientCode: client?.code ?? '',
+      clientName: client ? clientDisplayName(client) : '',
+      amount: row.amount,
+      stampDuty: row.stampDuty,
+      collected: row.amount + row.stampDuty,
+      currency: row.currency,
+      method: row.method,
+      details: JSON.parse(row.details) as PaymentDetails,
+      paidOn: row.paidOn,
+      receivedAt: row.receivedAt,
+      staff: row.staff,
+      cashSessionId: row.cashSessionId,
+      allocations: dtos,
+      credit: row.credit,
+      invoices: settled.map((inv) => ({ id: inv.id, number: inv.number })),
+      status: row.status,
+      voidReason: row.voidReason,
+      voidedAt: row.voidedAt,
+      voidedBy: row.voidedBy,
+      approvedBy: row.approvedBy,
+      approvalReason: row.approvalReason,
+      note: row.note,
+    };
+  });
+}
