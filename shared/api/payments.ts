@@ -4,7 +4,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../payment-methods';
 import { isCalendarDate } from '../periods';
 import { optionalText, requiredText } from '../validation';
 import { method } from './contract';
-import type { DocumentDto } from './documents';
+import type { DocumentDto, PdfFileDto } from './documents';
 
 const id = z.number().int().positive();
 const calendarDate = z.string().refine(isCalendarDate, 'Date attendue au format AAAA-MM-JJ.');
@@ -178,6 +178,12 @@ export const paymentsApi = {
     input: z.object({ clientId: id, documentId: id, amount }).strict(),
     access: 'cashier',
     mutates: true,
+  }),
+  /** The receipt: A5, or the 80 mm roll of the counter's thermal printer. */
+  'payments.receipt': method<PdfFileDto>()({
+    input: z.object({ id, format: z.enum(['a5', 'thermal']).default('thermal') }).strict(),
+    access: 'cashier',
+    mutates: false,
   }),
   'payments.void': method<PaymentDto>()({
     input: z.object({ id, reason: requiredText(300) }).strict(),

@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentInput } from '../../shared/api';
 import { openTestApp, withStaff, type TestApp } from '../support/core';
-import { fullCompany, productsOf } from '../support/documents';
+import { fullCompany, pdfText, productsOf, qpdfCheck } from '../support/documents';
 import { dataSnapshot } from '../support/snapshot';
 
 let app: TestApp;
@@ -106,6 +108,30 @@ describe('recording payments', () => {
       cashIn: 119_097,
       expected: 169_097,
     });
+
+    for (const format of ['thermal', 'a5'] as const) {
+      const file = await app.ok('cashier', 'payments.receipt', { id: paid.id, format });
+      const pdf = Buffer.from(file.pdf, 'base64');
+      mkdirSync('test-results/pdfs', { recursive: true });
+      writeFileSync(path.join('test-results/pdfs', file.fileName), pdf);
+      expect(qpdfCheck(pdf)).toMatch(/No syntax or stream encoding errors/);
+      const text = pdfText(pdf).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+      for (const expected of [
+        'REÇU DE PAIEMENT',
+        'N° RE-2026-000001',
+        'Sara Idrissi (CL-000002)',
+        'Espèces',
+        'Proforma PF-2026-000001 1 188,00 DH',
+        'soldée',
+        'Droit de timbre (0,25 %) 2,97 DH',
+        'Total encaissé 1 190,97 DH',
+        'mille cent quatre-vingt-dix dirhams et quatre-vingt-dix-sept centimes',
+        'Facture émise : FA-2026-000001',
+        'Reçu par caissier',
+      ]) {
+        expect(text, `${format}: ${expected}`).toContain(expected);
+      }
+    }
   });
 
   it('pays two proformas oldest first with one Wafacash transfer, and keeps the rest as credit for later', async () => {

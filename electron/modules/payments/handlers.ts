@@ -8,7 +8,9 @@ import { ClientEntity, PaymentEntity, UserEntity, type PaymentRow } from '../../
 import { AppError, notFound } from '../../errors';
 import { checkPassword, invalidCredentials } from '../auth/lockout';
 import { documentDto, findDocument } from '../documents/repository';
-import { sealDocument } from '../documents/printing';
+import { sealDocument, sha256 } from '../documents/printing';
+import { liveSeller } from '../documents/snapshot';
+import { receiptPdf } from '../../pdf/receipt';
 import { parseNumberQuery } from '../../../shared/document-numbers';
 import { applyCredit } from './credit';
 import { openProformasOf, payloadHash, PaymentReplay, recordPayment, type PaymentInput } from './record';
@@ -120,6 +122,23 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
     const invoiceId = await db.write(ctx.actor, 'payments.applyCredit', (tx) => applyCredit(tx, ctx.actor, input));
     if (invoiceId !== null) sealLater(ctx.actor, [invoiceId]);
     return documentDto(db.reader, await findDocument(db.reader, input.documentId));
+  });
+
+  registry.register('payments.receipt', async (input) => {
+    const payment = await dto(input.id);
+    const { seller } = await liveSeller(db.reader);
+    const pdf = await receiptPdf({
+      payment,
+      seller,
+      stampDutyRate: (await stampDutySettings(db.reader)).rate,
+      format: input.format,
+    });
+    return {
+      fileName: `recu-${payment.number}${input.format === 'thermal' ? '-80mm' : ''}.pdf`,
+      pdf: pdf.toString('base64'),
+      copy: 'original' as const,
+      sha256: sha256(pdf),
+    };
   });
 
   registry.register('payments.void', async (input, ctx) => {
