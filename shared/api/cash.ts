@@ -3,6 +3,7 @@ import { DENOMINATIONS } from '../cash';
 import type { PaymentMethod } from '../payment-methods';
 import { optionalText, requiredText } from '../validation';
 import { method } from './contract';
+import type { PdfFileDto } from './documents';
 
 export interface CashMovementDto {
   id: number;
@@ -93,5 +94,10 @@ export const cashApi = {
     input: z.object({ sessionId: id }).strict(),
     access: 'manager',
     mutates: true,
+  }),
+  'cash.zReport': method<PdfFileDto>()({
+    input: z.object({ sessionId: id }).strict(),
+    access: 'cashier',
+    mutates: false,
   }),
 };

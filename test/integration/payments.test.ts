@@ -115,7 +115,9 @@ describe('recording payments', () => {
       mkdirSync('test-results/pdfs', { recursive: true });
       writeFileSync(path.join('test-results/pdfs', file.fileName), pdf);
       expect(qpdfCheck(pdf)).toMatch(/No syntax or stream encoding errors/);
-      const text = pdfText(pdf).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+      const text = pdfText(pdf)
+        .replace(/[\u00a0\u202f]/g, ' ')
+        .replace(/\s+/g, ' ');
       for (const expected of [
         'REÇU DE PAIEMENT',
         'N° RE-2026-000001',
@@ -365,6 +367,24 @@ describe('voids and the cash session', () => {
       status: 'validated',
       validatedBy: 'gerant',
     });
+    const z = await app.ok('cashier', 'cash.zReport', { sessionId: session.id });
+    const zPdf = Buffer.from(z.pdf, 'base64');
+    mkdirSync('test-results/pdfs', { recursive: true });
+    writeFileSync(path.join('test-results/pdfs', z.fileName), zPdf);
+    expect(qpdfCheck(zPdf)).toMatch(/No syntax or stream encoding errors/);
+    const zText = pdfText(zPdf).replace(/[\u00a0\u202f]/g, ' ');
+    for (const expected of [
+      'Rapport Z — Guichet 1',
+      'Dépôt en banque',
+      'RE-2026-000001',
+      'Attendu en caisse',
+      '902,50 DH',
+      'Écart',
+      '-2,50 DH',
+      'Validée le',
+    ]) {
+      expect(zText).toContain(expected);
+    }
     // A new day, a new session at the same desk.
     expect((await app.ok('cashier', 'cash.open', { desk: DESK, float: 90_000 })).id).not.toBe(session.id);
   });

@@ -9,6 +9,9 @@ import type { Database } from '../../db/database';
 import { CashMovementEntity, CashSessionEntity, PaymentEntity, type CashSessionRow } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
 import type { EntityManager } from 'typeorm';
+import { zReportPdf } from '../../pdf/z-report';
+import { sha256 } from '../documents/printing';
+import { companySettings } from '../documents/snapshot';
 
 async function findSession(em: EntityManager, id: number): Promise<CashSessionRow> {
   const row = await em.findOneBy(CashSessionEntity, { id });
@@ -192,5 +195,16 @@ export function registerCashHandlers(registry: Registry, { db }: { db: Database 
       });
     });
     return dto(input.sessionId);
+  });
+
+  registry.register('cash.zReport', async (input) => {
+    const session = await dto(input.sessionId);
+    const pdf = await zReportPdf(session, (await companySettings(db.reader)).name);
+    return {
+      fileName: `rapport-z-${session.desk.replace(/[^\p{L}\p{N}]+/gu, '-')}-${session.id}.pdf`,
+      pdf: pdf.toString('base64'),
+      copy: 'original' as const,
+      sha256: sha256(pdf),
+    };
   });
 }
