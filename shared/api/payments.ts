@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CURRENCIES, type Currency } from '../money';
 import { PAYMENT_METHODS, type PaymentMethod } from '../payment-methods';
 import { isCalendarDate } from '../periods';
+import { stampDutySettingsSchema, type StampDutySettings } from '../stamp-duty';
 import { optionalText, requiredText } from '../validation';
 import { method } from './contract';
 import type { DocumentDto, PdfFileDto } from './documents';
@@ -151,6 +152,16 @@ export interface PaymentPage {
 }
 
 export const paymentsApi = {
+  'settings.getStampDuty': method<StampDutySettings>()({
+    input: z.object({}).strict(),
+    access: 'cashier',
+    mutates: false,
+  }),
+  'settings.saveStampDuty': method<StampDutySettings>()({
+    input: stampDutySettingsSchema.strict(),
+    access: 'admin',
+    mutates: true,
+  }),
   'payments.openItems': method<OpenItemsDto>()({
     input: z.object({ clientId: id }).strict(),
     access: 'cashier',

@@ -277,6 +277,14 @@ describe('recording payments', () => {
       approval: { username: 'gerant', password: 'manager-secret-1', reason: 'Règlement exceptionnel, chèque refusé' },
     });
     expect(approved).toMatchObject({ approvedBy: 'gerant', approvalReason: 'Règlement exceptionnel, chèque refusé' });
+    // The duty is a setting: off, cash carries none.
+    expect(await app.call('cashier', 'settings.saveStampDuty', { enabled: false, rate: 25 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await app.ok('admin', 'settings.saveStampDuty', { enabled: false, rate: 25 });
+    expect((await app.ok('cashier', 'payments.record', cash(person.id, 10_000))).stampDuty).toBe(0);
+    await app.ok('admin', 'settings.saveStampDuty', { enabled: true, rate: 25 });
     // An individual is not concerned.
     expect((await app.call('cashier', 'payments.record', cash(person.id, 2_500_000))).ok).toBe(true);
   });

@@ -15,7 +15,9 @@ import { parseNumberQuery } from '../../../shared/document-numbers';
 import { applyCredit } from './credit';
 import { openProformasOf, payloadHash, PaymentReplay, recordPayment, type PaymentInput } from './record';
 import { findPayment, paymentDtos } from './repository';
-import { stampDutySettings } from './settings';
+import { STAMP_DUTY, stampDutySettings } from './settings';
+import { readSection, writeSection } from '../settings/store';
+import { stampDutySettingsSchema } from '../../../shared/stamp-duty';
 import { voidPayment } from './void';
 
 /** The manager who signs off cash over the legal limit, by name and password at the counter. */
@@ -53,6 +55,20 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
   const sealLater = (actor: Actor, ids: number[]) => {
     for (const id of ids) db.background(`seal ${id}`, () => sealDocument(db, actor, id));
   };
+
+  registry.register('settings.getStampDuty', () => stampDutySettings(db.reader));
+  registry.register('settings.saveStampDuty', async (input, ctx) => {
+    await db.write(ctx.actor, 'settings.saveStampDuty', async (tx) =>
+      writeSection(
+        tx,
+        STAMP_DUTY,
+        input,
+        await readSection(tx.em, STAMP_DUTY, stampDutySettingsSchema),
+        ctx.actor.userId,
+      ),
+    );
+    return stampDutySettings(db.reader);
+  });
 
   registry.register('payments.openItems', async (input) => {
     const client = await db.reader.findOneBy(ClientEntity, { id: input.clientId });
