@@ -9,6 +9,9 @@ import { ClientImportPage } from '../features/clients/ClientImportPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { EditClientPage, NewClientPage } from '../features/clients/ClientFormPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
+import { DocumentPage } from '../features/documents/DocumentPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { EditProformaPage, NewProformaPage } from '../features/documents/ProformaEditor';
 import { HomePage } from '../features/home/HomePage';
 import { ServicesPage } from '../features/services/ServicesPage';
 import { CompanySettingsPage } from '../features/settings/CompanySettingsPage';
@@ -67,6 +70,10 @@ export function AppRoutes() {
       <Route path="clients/:id" element={<ClientPage />} />
       <Route path="clients/:id/edit" element={<EditClientPage />} />
       <Route path="services" element={<ServicesPage />} />
+      <Route path="billing" element={<DocumentsPage />} />
+      <Route path="billing/new" element={<NewProformaPage />} />
+      <Route path="billing/:id" element={<DocumentPage />} />
+      <Route path="billing/:id/edit" element={<EditProformaPage />} />
       <Route
         path="catalog"
         element={

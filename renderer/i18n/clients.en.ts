@@ -185,13 +185,12 @@ export const clientsEn: Messages<typeof clientsFr> = {
     notFound: 'This client does not exist.',
     tabs: {
       services: 'Services',
-      billing: 'Proformas & invoices',
+      documents: 'Documents',
       payments: 'Payments',
       balance: 'Balance',
       history: 'History',
     },
     soon: {
-      billing: 'The client’s proformas, invoices and credit notes will appear here with the Billing module.',
       payments: 'The client’s payments and receipts will appear here with the Payments module.',
       balance: 'The client’s balance (amounts due, credit notes, credit) will appear here with the Payments module.',
     },

@@ -186,13 +186,12 @@ export const clientsFr = {
     notFound: 'Ce client n’existe pas.',
     tabs: {
       services: 'Services',
-      billing: 'Proformas & factures',
+      documents: 'Documents',
       payments: 'Paiements',
       balance: 'Solde',
       history: 'Historique',
     },
     soon: {
-      billing: 'Les proformas, factures et avoirs du client apparaîtront ici avec le module Facturation.',
       payments: 'Les règlements et reçus du client apparaîtront ici avec le module Encaissements.',
       balance: 'Le solde du client (montants dus, avoirs, crédit) apparaîtra ici avec le module Encaissements.',
     },

@@ -1,5 +1,6 @@
 import { catalogEn } from './catalog.en';
 import { clientsEn } from './clients.en';
+import { documentsEn } from './documents.en';
 import { servicesEn } from './services.en';
 import type { Messages } from './types';
 
@@ -126,12 +127,13 @@ export const en: Messages = {
     },
     upcoming: {
       title: 'Coming next',
-      body: 'Services, billing, payments, cash drawer and reports arrive in the next versions.',
+      body: 'Payments, cash drawer and reports arrive in the next versions.',
     },
   },
   clients: clientsEn,
   services: servicesEn,
   catalog: catalogEn,
+  documents: documentsEn,
   denied: {
     title: 'Access denied',
     body: 'This screen is reserved for the “{{required}}” role or higher. Your role: {{role}}.',
@@ -326,6 +328,15 @@ export const en: Messages = {
       clients_exportCsv: 'Client list export',
       clients_anonymize: 'Anonymisation',
       clients_loadDemo: 'Demo office loaded',
+      documents_saveDraft: 'Draft proforma saved',
+      documents_issue: 'Proforma issued',
+      documents_cancel: 'Document cancelled',
+      documents_duplicate: 'Proforma duplicated into a draft',
+      documents_invoice: 'Invoice issued',
+      documents_creditNote: 'Credit note issued',
+      documents_preview: 'PDF preview',
+      documents_print: 'PDF printed',
+      documents_seal: 'SHA-256 fingerprint recorded',
     },
     entities: {
       user: 'Account',
@@ -334,6 +345,7 @@ export const en: Messages = {
       'client-import': 'Client import',
       'client-export': 'Client export',
       'client-erasure': 'Anonymised client',
+      document: 'Document',
     },
     fields: {
       username: 'username',

@@ -1,5 +1,6 @@
 import { catalogFr } from './catalog.fr';
 import { clientsFr } from './clients.fr';
+import { documentsFr } from './documents.fr';
 import { servicesFr } from './services.fr';
 
 /**
@@ -129,12 +130,13 @@ export const fr = {
     },
     upcoming: {
       title: 'Prochainement',
-      body: 'Services, facturation, encaissements, caisse et rapports arrivent dans les prochaines versions.',
+      body: 'Encaissements, caisse et rapports arrivent dans les prochaines versions.',
     },
   },
   clients: clientsFr,
   services: servicesFr,
   catalog: catalogFr,
+  documents: documentsFr,
   denied: {
     title: 'Accès refusé',
     body: 'Cet écran est réservé au rôle «\u00a0{{required}}\u00a0» ou supérieur. Votre rôle\u00a0: {{role}}.',
@@ -329,6 +331,15 @@ export const fr = {
       clients_exportCsv: 'Export de la liste des clients',
       clients_anonymize: 'Anonymisation',
       clients_loadDemo: 'Bureau de démonstration chargé',
+      documents_saveDraft: 'Brouillon de proforma enregistré',
+      documents_issue: 'Proforma émise',
+      documents_cancel: 'Document annulé',
+      documents_duplicate: 'Proforma dupliquée en brouillon',
+      documents_invoice: 'Facture établie',
+      documents_creditNote: 'Avoir établi',
+      documents_preview: 'Aperçu PDF',
+      documents_print: 'Impression PDF',
+      documents_seal: 'Empreinte SHA-256 enregistrée',
     },
     entities: {
       user: 'Compte',
@@ -337,6 +348,7 @@ export const fr = {
       'client-import': 'Import de clients',
       'client-export': 'Export de clients',
       'client-erasure': 'Client anonymisé',
+      document: 'Document',
     },
     fields: {
       username: 'identifiant',

@@ -164,6 +164,9 @@ test('company settings: field errors, nothing saved, then saved with a RIB warni
   const settings = new SettingsPage(page);
   await expect(settings.heading).toBeVisible();
   await screenshot(page, 'settings-identity-empty');
+  // documents.spec.ts, run before this file, saved the least a document needs, under another name.
+  const savedName = await settings.field('Raison sociale').inputValue();
+  expect(savedName).not.toBe(COMPANY.Identité['Raison sociale']);
 
   await settings.fill({ ...COMPANY, 'Mentions légales': { ...COMPANY['Mentions légales'], ICE: '12345' } });
   await settings.tab('Identité');
@@ -176,7 +179,7 @@ test('company settings: field errors, nothing saved, then saved with a RIB warni
 
   await page.reload();
   await expect(settings.heading).toBeVisible();
-  await expect(settings.field('Raison sociale')).toHaveValue('');
+  await expect(settings.field('Raison sociale')).toHaveValue(savedName);
 
   await settings.fill(COMPANY);
   // The logo: a file too large is refused on the spot; a small PNG shows its preview.

@@ -39,6 +39,7 @@ import type { ClientDataExport, ClientDto } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/dates';
 import { useApiMutation, useApiQuery } from '../../api';
 import { useCurrentUser } from '../../app/session';
+import { ClientDocuments } from '../documents/ClientDocuments';
 import { ClientServices } from '../services/ClientServices';
 import { ClientKindIcon, ClientName, ClientStatusBadge } from './ClientBits';
 import { AnonymizeModal, ExportDataModal, StatusModal, type ClientDialog } from './ClientDialogs';
@@ -196,8 +197,7 @@ function ClientHeader({
   );
 }
 
-const SOON_TABS: { key: 'billing' | 'payments' | 'balance'; icon: Icon }[] = [
-  { key: 'billing', icon: IconFileInvoice },
+const SOON_TABS: { key: 'payments' | 'balance'; icon: Icon }[] = [
   { key: 'payments', icon: IconReceipt },
   { key: 'balance', icon: IconWallet },
 ];
@@ -211,6 +211,9 @@ function ClientTabs({ client }: { client: ClientDto }) {
           <Tabs.Tab value="services" leftSection={<IconServer2 size={16} />}>
             {t('clients.page.tabs.services')}
           </Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconFileInvoice size={16} />}>
+            {t('clients.page.tabs.documents')}
+          </Tabs.Tab>
           {SOON_TABS.map(({ key, icon: TabIcon }) => (
             <Tabs.Tab key={key} value={key} leftSection={<TabIcon size={16} />}>
               {t(`clients.page.tabs.${key}`)}
@@ -222,6 +225,12 @@ function ClientTabs({ client }: { client: ClientDto }) {
         </Tabs.List>
         <Tabs.Panel value="services" p="lg">
           <ClientServices
+            clientId={client.id}
+            readOnly={client.anonymizedAt !== null || client.status === 'terminated'}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" p="lg">
+          <ClientDocuments
             clientId={client.id}
             readOnly={client.anonymizedAt !== null || client.status === 'terminated'}
           />

@@ -7,7 +7,7 @@ import { formatCalendarDate } from '../../../shared/periods';
 import type { Phase } from '../../../shared/service-state';
 import { queryKey, request } from '../../api';
 
-const PHASE_COLOR: Record<Phase, string> = {
+export const PHASE_COLOR: Record<Phase, string> = {
   pending: 'gray',
   active: 'green',
   completed: 'teal',

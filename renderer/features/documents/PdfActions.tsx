@@ -1,0 +1,208 @@
+import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconAlertTriangle, IconDownload, IconEye, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PdfFileDto } from '../../../shared/api';
+import { useApiMutation } from '../../api';
+import { base64ToBytes, downloadBlob } from '../../ui/download';
+import { invalidateDocuments } from './queries';
+
+type Copy = PdfFileDto['copy'];
+const COPY_COLOR: Record<Copy, string> = { original: 'green', duplicate: 'orange', draft: 'gray' };
+
+/** A PDF sent by the main process, as a Blob the browser can show, print and save. */
+function pdfBlob(file: PdfFileDto): Blob {
+  return new Blob([base64ToBytes(file.pdf)], { type: 'application/pdf' });
+}
+
+export function CopyBadge({ copy }: { copy: Copy }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={COPY_COLOR[copy]} variant={copy === 'original' ? 'light' : 'filled'} size="lg" data-testid="pdf-copy">
+      {t(`documents.pdf.copy.${copy}`)}
+    </Badge>
+  );
+}
+
+/**
+ * Loads a PDF into a hidden frame and opens the print dialog on it: the browser's (or Electron's) PDF viewer prints
+ * it as it is, with no second rendering. The frame is removed once the dialog has had time to take the document.
+ */
+function printBlob(blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const frame = document.createElement('iframe');
+  frame.style.position = 'fixed';
+  frame.style.width = '0';
+  frame.style.height = '0';
+  frame.style.border = '0';
+  frame.style.visibility = 'hidden';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.dataset.testid = 'print-frame';
+  frame.addEventListener('load', () => {
+    frame.contentWindow?.focus();
+    frame.contentWindow?.print();
+  });
+  frame.src = url;
+  document.body.append(frame);
+  window.setTimeout(() => {
+    frame.remove();
+    URL.revokeObjectURL(url);
+  }, 120_000);
+}
+
+/**
+ * "Aperçu PDF", "Imprimer" and "Enregistrer le PDF". Each asks the main process for the PDF, which counts the print:
+ * the first print of an issued document is the original, every later one says DUPLICATA, a draft says BROUILLON.
+ */
+export function PdfActions({ documentId }: { documentId: number }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [preview, setPreview] = useState<{ file: PdfFileDto; url: string; blob: Blob } | null>(null);
+  const [pending, setPending] = useState<'preview' | 'print' | 'save' | null>(null);
+  const pdf = useApiMutation('documents.pdf', {
+    // The print count and the original's fingerprint change with every call.
+    onSettled: () => invalidateDocuments(queryClient),
+    onError: (error) =>
+      notifications.show({ color: 'red', icon: <IconAlertTriangle size={18} />, message: error.message }),
+  });
+
+  const run = (action: 'preview' | 'print' | 'save') => {
+    setPending(action);
+    pdf.mutate(
+      { id: documentId },
+      {
+        onSuccess: (file) => {
+          const blob = pdfBlob(file);
+          const copy = t(`documents.pdf.copy.${file.copy}`);
+          if (action === 'preview') {
+            setPreview({ file, blob, url: URL.createObjectURL(blob) });
+          } else if (action === 'print') {
+            printBlob(blob);
+            notifications.show({ color: 'blue', message: t('documents.pdf.printing', { file: file.fileName, copy }) });
+          } else {
+            downloadBlob(blob, file.fileName);
+            notifications.show({
+              color: 'green',
+              message: `${t('documents.pdf.saved', { file: file.fileName })} (${copy})`,
+            });
+          }
+        },
+        onSettled: () => setPending(null),
+      },
+    );
+  };
+
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconEye size={16} />}
+        loading={pending === 'preview'}
+        disabled={pending !== null && pending !== 'preview'}
+        onClick={() => run('preview')}
+        data-testid="pdf-preview"
+      >
+        {t('documents.actions.preview')}
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconPrinter size={16} />}
+        loading={pending === 'print'}
+        disabled={pending !== null && pending !== 'print'}
+        onClick={() => run('print')}
+        data-testid="pdf-print"
+      >
+        {t('documents.actions.print')}
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconDownload size={16} />}
+        loading={pending === 'save'}
+        disabled={pending !== null && pending !== 'save'}
+        onClick={() => run('save')}
+        data-testid="pdf-save"
+      >
+        {t('documents.actions.savePdf')}
+      </Button>
+      <PreviewModal preview={preview} onClose={() => setPreview(null)} />
+    </>
+  );
+}
+
+function PreviewModal({
+  preview,
+  onClose,
+}: {
+  preview: { file: PdfFileDto; url: string; blob: Blob } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  // The object URL lives as long as the preview shows it.
+  useEffect(() => {
+    if (!preview) return undefined;
+    return () => URL.revokeObjectURL(preview.url);
+  }, [preview]);
+
+  return (
+    <Modal
+      opened={preview !== null}
+      onClose={onClose}
+      size="min(1100px, 94vw)"
+      title={
+        preview && (
+          <Group gap="sm">
+            <Text fw={600}>{t('documents.pdf.previewTitle')}</Text>
+            <CopyBadge copy={preview.file.copy} />
+          </Group>
+        )
+      }
+      data-testid="pdf-modal"
+    >
+      {preview && (
+        <Stack gap="sm">
+          <Alert
+            color={COPY_COLOR[preview.file.copy]}
+            variant="light"
+            py={8}
+            icon={preview.file.copy === 'original' ? undefined : <IconAlertTriangle size={18} />}
+            data-testid="pdf-copy-hint"
+          >
+            {t(`documents.pdf.copyHint.${preview.file.copy}`)}
+          </Alert>
+          <iframe
+            ref={frameRef}
+            src={preview.url}
+            title={t('documents.pdf.frameTitle', { file: preview.file.fileName })}
+            style={{
+              width: '100%',
+              height: 'max(360px, calc(100vh - 280px))',
+              border: '1px solid var(--mantine-color-gray-3)',
+              borderRadius: 'var(--mantine-radius-sm)',
+            }}
+            data-testid="pdf-frame"
+          />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed" className="mono" data-testid="pdf-file-name">
+              {preview.file.fileName}
+            </Text>
+            <Group gap="sm">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                onClick={() => downloadBlob(preview.blob, preview.file.fileName)}
+              >
+                {t('documents.actions.savePdf')}
+              </Button>
+              <Button leftSection={<IconPrinter size={16} />} onClick={() => frameRef.current?.contentWindow?.print()}>
+                {t('documents.actions.print')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
