@@ -94,9 +94,13 @@ export function drawLine(
 ): void {
   const size = style.size ?? 10;
   const runs = runsWithFonts(text, style);
-  const total = lineWidth(doc, text, style);
-  const free = (style.width ?? total) - total;
-  let cursor = x + (style.align === 'right' ? free : style.align === 'center' ? free / 2 : 0);
+  let cursor = x;
+  // Only a right or centred line needs its width measured first.
+  if (style.align === 'right' || style.align === 'center') {
+    const total = lineWidth(doc, text, style);
+    const free = (style.width ?? total) - total;
+    cursor += style.align === 'right' ? free : free / 2;
+  }
   doc.fillColor(style.color ?? '#1a1a1a');
   for (const run of runs) {
     doc.font(run.font).fontSize(size);

@@ -11,8 +11,14 @@ declare module 'fontkit' {
     positions: GlyphPosition[];
     readonly advanceWidth: number;
   }
+  /** fontkit's glyph: `_decode` parses its outline (no cache of its own). */
+  export interface Glyph {
+    _decode(): unknown;
+  }
   export interface FontkitFont {
     layout(text: string, features?: unknown): GlyphRun;
+    getGlyph(id: number, characters?: number[]): Glyph;
+    createSubset(this: FontkitFont): unknown;
     postscriptName: string;
   }
   export function create(buffer: Uint8Array): FontkitFont;

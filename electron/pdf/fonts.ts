@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { create, type FontkitFont, type GlyphRun } from 'fontkit';
+import { create, type FontkitFont, type Glyph, type GlyphRun } from 'fontkit';
 import type { Script } from './bidi-runs';
 
 export const FONT_FILES = {
@@ -78,11 +78,34 @@ function withLayoutMemo(font: FontkitFont): FontkitFont {
       },
     };
   };
-  return new Proxy(font, {
+  const proxy: FontkitFont = new Proxy(font, {
     get(target, property, receiver) {
       if (property === 'layout') return layout;
+      if (property === 'getGlyph') return getGlyph;
+      // The subset is made on the proxy, so that it reads its glyphs through getGlyph below.
+      if (property === 'createSubset') return () => target.createSubset.call(proxy);
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  // Each document's subset decodes every glyph it embeds again; a glyph's outline never changes, so decode it once.
+  const decoded = new WeakSet<object>();
+  const getGlyph = (id: number, characters?: number[]): Glyph => {
+    const glyph = font.getGlyph(id, characters);
+    if (!decoded.has(glyph)) {
+      const decode = glyph._decode.bind(glyph);
+      let outline: unknown;
+      let done = false;
+      glyph._decode = () => {
+        if (!done) {
+          outline = decode();
+          done = true;
+        }
+        return outline;
+      };
+      decoded.add(glyph);
+    }
+    return glyph;
+  };
+  return proxy;
 }
