@@ -124,6 +124,8 @@ export interface PaymentDto {
   approvedBy: string | null;
   approvalReason: string;
   note: string;
+  /** A refund: the credit note it pays back. */
+  creditNote: { id: number; number: string | null } | null;
 }
 
 export interface OpenProformaDto {
@@ -188,6 +190,27 @@ export const paymentsApi = {
   'payments.applyCredit': method<DocumentDto>()({
     input: z.object({ clientId: id, documentId: id, amount }).strict(),
     access: 'cashier',
+    mutates: true,
+  }),
+  /**
+   * Money paid back to a client (a manager): from a credit note issued as a refund, or from the client's credit. It is
+   * recorded like a payment, outgoing, with its receipt number and, in cash, out of the desk's drawer.
+   */
+  'payments.refund': method<PaymentDto>()({
+    input: z
+      .object({
+        idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Clé de saisie invalide.'),
+        clientId: id,
+        amount,
+        currency: z.enum(CURRENCIES).default('MAD'),
+        details: paymentDetailsSchema,
+        /** Absent: paid out of the client's credit. */
+        creditNoteId: id.optional(),
+        desk: optionalText(40),
+        note: requiredText(300),
+      })
+      .strict(),
+    access: 'manager',
     mutates: true,
   }),
   /** The receipt: A5, or the 80 mm roll of the counter's thermal printer. */

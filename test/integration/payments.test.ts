@@ -338,6 +338,56 @@ describe('voids and the cash session', () => {
     expect((await app.ok('cashier', 'payments.record', cash(person.id, 48_000))).invoices).toHaveLength(1);
   });
 
+  it('refunds a credit note issued as a refund, and a client’s credit (a manager); a refund voided restores the credit', async () => {
+    const { person } = await office();
+    await openDesk(100_000);
+    await proforma(person.id, 10_000); // 120,00 TTC
+    const paid = await app.ok('cashier', 'payments.record', cash(person.id, 15_000)); // 30,00 DH of credit
+    const note = await app.ok('manager', 'documents.creditNote', {
+      invoiceId: paid.invoices[0]?.id ?? 0,
+      reason: 'Service non rendu',
+      mode: 'refund',
+    });
+    const refund = (extra: Partial<PaymentInput> & { creditNoteId?: number; note?: string }) => ({
+      idempotencyKey: key(),
+      clientId: person.id,
+      amount: 12_000,
+      details: { method: 'cash' as const },
+      desk: DESK,
+      note: 'Remboursé au guichet',
+      ...extra,
+    });
+    expect(await app.call('cashier', 'payments.refund', refund({ creditNoteId: note.id }))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await app.call('manager', 'payments.refund', refund({ creditNoteId: note.id, amount: 12_001 })),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { amount: expect.stringContaining('120,00') } },
+    });
+    const back = await app.ok('manager', 'payments.refund', refund({ creditNoteId: note.id }));
+    expect(back).toMatchObject({
+      direction: 'out',
+      amount: 12_000,
+      number: 'RE-2026-000002',
+      creditNote: { id: note.id },
+    });
+    expect((await app.call('manager', 'payments.refund', refund({ creditNoteId: note.id, amount: 1 }))).ok).toBe(false);
+
+    const fromCredit = await app.ok('manager', 'payments.refund', refund({ amount: 3_000 }));
+    expect(fromCredit.direction).toBe('out');
+    expect(await app.ok('cashier', 'documents.clientBalance', { clientId: person.id })).toEqual([]);
+    const drawer = await app.ok('cashier', 'cash.current', { desk: DESK });
+    expect(drawer?.expected).toBe(100_000 + 15_000 + 38 - 12_000 - 3_000);
+    await app.ok('manager', 'payments.void', { id: fromCredit.id, reason: 'Client reparti sans l’argent' });
+    expect(await app.ok('cashier', 'documents.clientBalance', { clientId: person.id })).toEqual([
+      { currency: 'MAD', amount: 3_000 },
+    ]);
+    expect((await app.ok('cashier', 'cash.current', { desk: DESK }))?.expected).toBe(100_000 + 15_000 + 38 - 12_000);
+  });
+
   it('takes cash out with a reason, closes with a count and its difference, and a manager validates', async () => {
     const { person } = await office();
     const session = await openDesk(50_000);

@@ -35,6 +35,8 @@ export interface PaymentRow {
   approvedBy: string | null;
   approvalReason: string;
   note: string;
+  /** A refund: the credit note it pays back, if any. */
+  creditNoteId: number | null;
 }
 
 export const PaymentEntity = new EntitySchema<PaymentRow>({
@@ -67,8 +69,15 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     approvedBy: { name: 'approved_by', type: 'varchar', length: 32, nullable: true },
     approvalReason: { name: 'approval_reason', type: 'text', default: '' },
     note: { type: 'text', default: '' },
+    creditNoteId: { name: 'credit_note_id', type: 'integer', nullable: true },
   },
   foreignKeys: [
+    {
+      name: 'fk_payments_credit_note',
+      columnNames: ['creditNoteId'],
+      target: 'Document',
+      referencedColumnNames: ['id'],
+    },
     { name: 'fk_payments_client', columnNames: ['clientId'], target: 'Client', referencedColumnNames: ['id'] },
     {
       name: 'fk_payments_cash_session',
@@ -86,6 +95,7 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     { name: 'idx_payments_client', columns: ['clientId', 'id'] },
     { name: 'idx_payments_paid_on', columns: ['paidOn'] },
     { name: 'idx_payments_session', columns: ['cashSessionId'] },
+    { name: 'idx_payments_credit_note', columns: ['creditNoteId'] },
   ],
 });
 

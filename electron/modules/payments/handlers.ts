@@ -18,6 +18,7 @@ import { findPayment, paymentDtos } from './repository';
 import { STAMP_DUTY, stampDutySettings } from './settings';
 import { readSection, writeSection } from '../settings/store';
 import { stampDutySettingsSchema } from '../../../shared/stamp-duty';
+import { recordRefund } from './refund';
 import { voidPayment } from './void';
 
 /** The manager who signs off cash over the legal limit, by name and password at the counter. */
@@ -138,6 +139,15 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
     const invoiceId = await db.write(ctx.actor, 'payments.applyCredit', (tx) => applyCredit(tx, ctx.actor, input));
     if (invoiceId !== null) sealLater(ctx.actor, [invoiceId]);
     return documentDto(db.reader, await findDocument(db.reader, input.documentId));
+  });
+
+  registry.register('payments.refund', async (input, ctx) => {
+    try {
+      return await dto(await db.write(ctx.actor, 'payments.refund', (tx) => recordRefund(tx, ctx.actor, input)));
+    } catch (error) {
+      if (error instanceof PaymentReplay) return dto(error.paymentId);
+      throw error;
+    }
   });
 
   registry.register('payments.receipt', async (input) => {

@@ -26,6 +26,8 @@ export async function paymentDtos(em: EntityManager, rows: PaymentRow[]): Promis
   ]);
   const docIds = [...new Set(allocations.map((a) => a.documentId))];
   const docs = docIds.length ? await em.findBy(DocumentEntity, { id: In(docIds) }) : [];
+  const noteIds = rows.flatMap((r) => (r.creditNoteId === null ? [] : [r.creditNoteId]));
+  const notes = noteIds.length ? await em.findBy(DocumentEntity, { id: In(noteIds) }) : [];
   const invoiceIds = allocations.flatMap((a) => (a.invoiceId === null ? [] : [a.invoiceId]));
   const invoices = invoiceIds.length ? await em.findBy(DocumentEntity, { id: In(invoiceIds) }) : [];
   const clientOf = new Map(clients.map((c) => [c.id, c]));
@@ -78,6 +80,10 @@ export async function paymentDtos(em: EntityManager, rows: PaymentRow[]): Promis
       approvedBy: row.approvedBy,
       approvalReason: row.approvalReason,
       note: row.note,
+      creditNote: (() => {
+        const note = notes.find((n) => n.id === row.creditNoteId);
+        return note ? { id: note.id, number: note.number } : null;
+      })(),
     };
   });
 }

@@ -71,11 +71,13 @@ export async function voidPayment(tx: WriteTx, actor: Actor, id: number, reason:
       at,
     });
   }
-  if (payment.credit > 0) {
+  // A refund voided gives the client back the credit it had paid out.
+  const creditBack = payment.direction === 'out' && payment.creditNoteId === null ? payment.amount : -payment.credit;
+  if (creditBack !== 0) {
     await tx.em.insert(ClientCreditEntity, {
       clientId: payment.clientId,
       currency: payment.currency,
-      amount: -payment.credit,
+      amount: creditBack,
       kind: 'void',
       documentId: null,
       at,
@@ -86,7 +88,7 @@ export async function voidPayment(tx: WriteTx, actor: Actor, id: number, reason:
     await tx.em.insert(CashMovementEntity, {
       sessionId: payment.cashSessionId,
       kind: 'void',
-      amount: -(payment.amount + payment.stampDuty),
+      amount: payment.direction === 'out' ? payment.amount : -(payment.amount + payment.stampDuty),
       reason,
       paymentId: id,
       at,
