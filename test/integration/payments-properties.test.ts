@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDto, PaymentDto } from '../../shared/api';
 import { openTestApp, withStaff, type TestApp } from '../support/core';
 import { fullCompany } from '../support/documents';
 
@@ -34,7 +35,7 @@ describe('money, for random counters', () => {
           lastName: `Propriété ${++keys}`,
           phones: [`0661${String(keys).padStart(6, '0')}`],
         });
-        const issued = [];
+        const issued: DocumentDto[] = [];
         for (const ht of proformas) {
           const draft = await app.ok('cashier', 'documents.saveDraft', {
             clientId: client.id,
@@ -43,7 +44,7 @@ describe('money, for random counters', () => {
           issued.push(await app.ok('cashier', 'documents.issue', { id: draft.id }));
         }
         const drawerBefore = (await app.ok('cashier', 'cash.current', { desk: DESK }))?.expected ?? 0;
-        const recorded = [];
+        const recorded: PaymentDto[] = [];
         for (const p of payments) {
           const paid = await app.ok('cashier', 'payments.record', {
             idempotencyKey: `prop-${keys}-${recorded.length}`,
