@@ -81,6 +81,8 @@ export interface PrintableDocument {
   creditMode: CreditMode | null;
   notes: string;
   copy: CopyMark;
+  /** A copy printed after the proforma was cancelled says so (never the original: it is what was issued). */
+  cancelled: { reason: string } | null;
   /** Written in the file: the issue instant, so that the same document always renders to the same bytes. */
   createdAt: Date;
 }
@@ -207,6 +209,14 @@ class DocumentLayout {
     if (d.copy !== 'original') {
       const mark = d.copy === 'duplicate' ? 'DUPLICATA' : 'BROUILLON — SANS VALEUR';
       drawLine(doc, mark, left, MARGIN + 44, { ...right, size: 10, bold: true, color: '#b42318' });
+    }
+    if (d.cancelled) {
+      drawLine(doc, `ANNULÉE — ${d.cancelled.reason}`, left, MARGIN + 58, {
+        ...right,
+        size: 9,
+        bold: true,
+        color: '#b42318',
+      });
     }
     doc.y = Math.max(y, MARGIN + 64) + 14;
   }
@@ -394,7 +404,8 @@ class DocumentLayout {
       doc.switchToPage(i);
       const saved = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      if (d.copy !== 'original') this.watermark(d.copy === 'duplicate' ? 'DUPLICATA' : 'BROUILLON');
+      if (d.cancelled) this.watermark('ANNULÉE');
+      else if (d.copy !== 'original') this.watermark(d.copy === 'duplicate' ? 'DUPLICATA' : 'BROUILLON');
       const y = doc.page.height - MARGIN - FOOTER_HEIGHT + 14;
       doc
         .moveTo(left, y - 6)

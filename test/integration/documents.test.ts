@@ -303,6 +303,10 @@ describe('proformas', () => {
       cancelReason: 'Erreur de montant',
       number: 'PF-2026-000001',
     });
+    // Printed after its cancellation, the proforma says so; its original still verifies.
+    const printed = pdfText(pdfOf(await app.ok('cashier', 'documents.pdf', { id: first.id })));
+    expect(printed).toContain('ANNULÉE — Erreur de montant');
+    expect((await app.ok('cashier', 'documents.verify', { id: first.id })).matches).toBe(true);
     const copy = await app.ok('cashier', 'documents.duplicate', { id: first.id });
     expect(copy).toMatchObject({ status: 'draft', number: null, totals: { ttc: 24_000 } });
     await app.ok('cashier', 'documents.issue', { id: copy.id });

@@ -141,7 +141,9 @@ export function registerDocumentHandlers(registry: Registry, { db, clock }: { db
     }
     const copy = await db.write(ctx.actor, 'documents.print', async (tx) => {
       const current = await findDocument(tx.em, row.id);
-      const mark = current.printCount === 0 ? ('original' as const) : ('duplicate' as const);
+      // Every print after the first, and any print of a cancelled proforma, is a copy.
+      const mark =
+        current.printCount === 0 && current.status !== 'cancelled' ? ('original' as const) : ('duplicate' as const);
       await tx.em.update(DocumentEntity, { id: row.id }, { printCount: current.printCount + 1 });
       await tx.audit({
         action: 'documents.print',

@@ -35,6 +35,7 @@ export async function printableOf(em: EntityManager, row: DocumentRow, copy: Cop
     creditMode: row.creditMode,
     notes: row.notes,
     copy,
+    cancelled: copy !== 'original' && row.status === 'cancelled' ? { reason: row.cancelReason } : null,
     createdAt: new Date(row.issuedAt ?? row.updatedAt),
   };
 }
