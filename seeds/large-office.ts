@@ -3,23 +3,37 @@ import os from 'node:os';
 import path from 'node:path';
 import { nativeHandle, openDatabase } from '../electron/db/data-source';
 import { hashPassword } from '../electron/modules/auth/passwords';
+import { billingStage } from './large-office/billing';
+import { catalogueStage } from './large-office/catalogue';
 import { clientsStage } from './large-office/clients';
-import type { LargeOfficeSize, Stage } from './large-office/stage';
+import { companyStage } from './large-office/company';
+import { searchIndexStage } from './large-office/search-index';
+import { servicesStage } from './large-office/services';
+import { proportionalSize, type LargeOfficeSize, type OfficeState, type Stage } from './large-office/stage';
 import { BENCH_USER, usersStage } from './large-office/users';
 import { Prng } from './prng';
 
-export { BENCH_USER };
+export { BENCH_USER, type LargeOfficeSize };
 
 /**
  * The "large office" of SPEC §10, generated once into a cache folder outside the repository and reused. Bump the
  * version whenever the generated data changes (a new stage, another mix), so stale caches are not measured.
  */
-export const LARGE_OFFICE_VERSION = 1;
-const STAGES: readonly Stage[] = [usersStage, clientsStage];
+export const LARGE_OFFICE_VERSION = 2;
+const STAGES: readonly Stage[] = [
+  usersStage,
+  companyStage,
+  catalogueStage,
+  clientsStage,
+  servicesStage,
+  billingStage,
+  searchIndexStage,
+];
 const MARKER = 'large-office.json';
-/** The data set's "today". */
-const END = new Date('2026-05-29T17:00:00.000Z');
+/** The data set's "today": its last payment is before this instant (18:00 in Casablanca), none after. */
+export const LARGE_OFFICE_END = new Date('2026-05-29T17:00:00.000Z');
 
+/** The sizes of SPEC §10 by default; with only `clients`, the other sizes keep the same proportions. */
 export interface LargeOfficeOptions extends Partial<LargeOfficeSize> {
   seed?: number;
   /** Where the generated offices are kept; ~/.cache/guichet-bench by default (GUICHET_BENCH_CACHE overrides it). */
@@ -49,13 +63,25 @@ export function readLargeOfficeInfo(dataDir: string): LargeOfficeInfo | null {
 
 /** The data directory (holding guichet.sqlite) of the large office, generated first when it is not in the cache. */
 export async function ensureLargeOffice(options: LargeOfficeOptions = {}): Promise<string> {
-  const size: LargeOfficeSize = { clients: options.clients ?? 100_000 };
+  const proportional = proportionalSize(options.clients ?? 100_000);
+  const size: LargeOfficeSize = {
+    clients: proportional.clients,
+    services: options.services ?? proportional.services,
+    documents: options.documents ?? proportional.documents,
+    payments: options.payments ?? proportional.payments,
+  };
   const seed = options.seed ?? 2026;
   const log = options.log ?? ((line: string) => console.log(line));
   const root = options.cacheRoot ?? defaultCacheRoot();
+  const mix =
+    size.services === proportional.services &&
+    size.documents === proportional.documents &&
+    size.payments === proportional.payments
+      ? ''
+      : `-${size.services}-${size.documents}-${size.payments}`;
   const dir = path.join(
     root,
-    `large-office-v${LARGE_OFFICE_VERSION}-${size.clients}${seed === 2026 ? '' : `-s${seed}`}`,
+    `large-office-v${LARGE_OFFICE_VERSION}-${size.clients}${mix}${seed === 2026 ? '' : `-s${seed}`}`,
   );
   if (readLargeOfficeInfo(dir)) return dir;
 
@@ -63,7 +89,10 @@ export async function ensureLargeOffice(options: LargeOfficeOptions = {}): Promi
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  log(`Generating the large office (${size.clients.toLocaleString('en')} clients) into ${dir} …`);
+  const sizes = (['clients', 'services', 'documents', 'payments'] as const).map(
+    (k) => `${size[k].toLocaleString('en')} ${k}`,
+  );
+  log(`Generating the large office (${sizes.join(', ')}) into ${dir} …`);
   const started = performance.now();
   const rows = await generate(tmp, size, seed, log);
   const info: LargeOfficeInfo = {
@@ -100,6 +129,7 @@ async function generate(dataDir: string, size: LargeOfficeSize, seed: number, lo
   const dataSource = await openDatabase(dataDir);
   const db = nativeHandle(dataSource);
   const rows: Record<string, number> = {};
+  const state: OfficeState = {};
   try {
     // A cache that is rebuilt if anything goes wrong: no need to sync every page while writing it.
     db.pragma('synchronous = OFF');
@@ -112,13 +142,16 @@ async function generate(dataDir: string, size: LargeOfficeSize, seed: number, lo
           db,
           rng: new Prng(stageSeed(seed, stage.name)),
           size,
-          end: END,
+          end: LARGE_OFFICE_END,
           adminPasswordHash,
+          state,
           progress: (done, total) =>
             log(`  ${stage.name}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${elapsed()})`),
         });
         Object.assign(rows, written);
-        log(`  ${stage.name} done in ${elapsed()}: ${JSON.stringify(written)}`);
+        const { heapUsed, rss } = process.memoryUsage();
+        const memory = `heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(rss / 2 ** 20).toFixed(0)} MB`;
+        log(`  ${stage.name} done in ${elapsed()} (${memory}): ${JSON.stringify(written)}`);
       }
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,8 +1,6 @@
 import { formatClientCode, type ClientStatus } from '../../shared/client';
 import { normalizePhone } from '../../shared/phone';
-import { bulkIndexStatements } from '../../electron/db/dialect/client-search';
 import { CLIENT_SERIES } from '../../electron/modules/clients/repository';
-import { searchDocument } from '../../electron/modules/clients/search-document';
 import { ClientGenerator } from '../client-generator';
 import type { Stage } from './stage';
 
@@ -23,8 +21,9 @@ function e164Of(display: string): string {
 }
 
 /**
- * Clients with their phones, e-mails and search rows, created over the ten years before the end date in code order
- * (as a counter would number them), about a quarter of them companies. The client counter is set to the last code.
+ * Clients with their phones and e-mails, created over the ten years before the end date in code order (as a counter
+ * would number them), about a quarter of them companies. The client counter is set to the last code. Their search rows
+ * are written by the last stage, once their services (domain names) exist.
  */
 export const clientsStage: Stage = {
   name: 'clients',
@@ -43,7 +42,6 @@ export const clientsStage: Stage = {
       'INSERT INTO client_phones (client_id, position, e164, display) VALUES (?, ?, ?, ?)',
     );
     const insertEmail = db.prepare('INSERT INTO client_emails (client_id, position, email) VALUES (?, ?, ?)');
-    const index = bulkIndexStatements(db);
     const start = end.getTime() - TEN_YEARS_MS;
     const slot = TEN_YEARS_MS / size.clients;
     const rows = { clients: 0, client_phones: 0, client_emails: 0 };
@@ -61,14 +59,6 @@ export const clientsStage: Stage = {
       const phones = c.phones.map((display) => ({ display, e164: e164Of(display) }));
       phones.forEach(({ display, e164 }, position) => insertPhone.run(id, position, e164, display));
       c.emails.forEach((email, position) => insertEmail.run(id, position, email));
-      index(
-        id,
-        searchDocument(
-          { ...c, code },
-          phones.map((p) => p.e164),
-          c.emails,
-        ),
-      );
       rows.clients++;
       rows.client_phones += c.phones.length;
       rows.client_emails += c.emails.length;

@@ -1,5 +1,6 @@
 // `npm run bench [-- WORD]`: runs every measure (or those whose name contains WORD), prints a table and one BENCH line
 // per measure, and exits non-zero when a budget is missed.
+import { paymentMeasures } from './payment';
 import { pdfMeasures } from './pdf';
 import { print, type Measure } from './report';
 import { searchMeasures } from './search';
@@ -9,6 +10,7 @@ const groups: { names: string[]; run: () => Promise<Measure[]> }[] = [
   { names: ['startup.open', 'startup.memory'], run: startupMeasures },
   { names: ['search.p95'], run: searchMeasures },
   { names: ['pdf.proforma', 'pdf.renewals1000'], run: pdfMeasures },
+  { names: ['payment.record'], run: paymentMeasures },
 ];
 
 const word = process.argv[2] ?? '';

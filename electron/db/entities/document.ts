@@ -95,6 +95,7 @@ export const DocumentEntity = new EntitySchema<DocumentRow>({
   ],
   indices: [
     { name: 'idx_documents_client', columns: ['clientId', 'id'] },
+    { name: 'idx_documents_client_type_status', columns: ['clientId', 'type', 'status'] },
     { name: 'idx_documents_type_status', columns: ['type', 'status', 'issueDate'] },
     { name: 'idx_documents_issue_date', columns: ['issueDate'] },
     { name: 'idx_documents_seq', columns: ['seq'] },
@@ -202,7 +203,10 @@ export const ClientCreditEntity = new EntitySchema<ClientCreditRow>({
       referencedColumnNames: ['id'],
     },
   ],
-  indices: [{ name: 'idx_client_credits_client', columns: ['clientId', 'currency'] }],
+  indices: [
+    { name: 'idx_client_credits_client', columns: ['clientId', 'currency'] },
+    { name: 'idx_client_credits_document', columns: ['documentId'] },
+  ],
 });
 
 /** Files frozen with issued documents (the logo), by content hash: stored once, however many documents use them. */

@@ -4,7 +4,16 @@ import { CatalogServices0003 } from './0003-catalog-services';
 import { Documents0004 } from './0004-documents';
 import { Payments0005 } from './0005-payments';
 import { Refunds0006 } from './0006-refunds';
+import { PaymentIndexes0007 } from './0007-payment-indexes';
 
 /** Every migration the app knows, oldest first. Forward-only: never edit one that has shipped, add the next. */
-export const migrations = [Initial0001, Clients0002, CatalogServices0003, Documents0004, Payments0005, Refunds0006];
+export const migrations = [
+  Initial0001,
+  Clients0002,
+  CatalogServices0003,
+  Documents0004,
+  Payments0005,
+  Refunds0006,
+  PaymentIndexes0007,
+];
 export const knownMigrationNames = new Set(migrations.map((M) => new M().name));

@@ -32,16 +32,13 @@ export async function settleProforma(
     throw new AppError('CONFLICT', `La proforma ${proforma.number ?? ''} n'attend pas de paiement.`);
   }
   const year = Number(settlement.paidOn.slice(0, 4));
-  const later = await tx.em
-    .createQueryBuilder(DocumentEntity, 'd')
-    .where('d.type = :type AND d.seriesYear = :year AND d.issueDate > :date', {
-      type: 'invoice',
-      year,
-      date: settlement.paidOn,
-    })
-    .getExists();
-  if (later) {
-    // Invoice numbers and dates must run in the same order (SPEC §4).
+  // Invoice numbers and dates run in the same order (SPEC §4): the year's last invoice, by number, is the latest.
+  const last = await tx.em.findOne(DocumentEntity, {
+    where: { type: 'invoice', seriesYear: year },
+    order: { seq: 'DESC' },
+    select: { id: true, issueDate: true },
+  });
+  if (last?.issueDate && last.issueDate > settlement.paidOn) {
     throw new AppError(
       'CONFLICT',
       'Une facture plus récente existe déjà : la date du paiement ne peut être antérieure.',
