@@ -42,8 +42,8 @@ export const ACTIVITY_NAV: readonly NavItem[] = [
   { key: 'clients', path: '/clients', icon: IconUsers, role: 'cashier' },
   { key: 'services', path: '/services', icon: IconServer2, role: 'cashier' },
   { key: 'billing', path: '/billing', icon: IconFileInvoice, role: 'cashier' },
-  { key: 'payments', path: '/payments', icon: IconCash, role: 'cashier', soon: true },
-  { key: 'cash', path: '/cash', icon: IconCashRegister, role: 'cashier', soon: true },
+  { key: 'payments', path: '/payments', icon: IconCash, role: 'cashier' },
+  { key: 'cash', path: '/cash', icon: IconCashRegister, role: 'cashier' },
   { key: 'reports', path: '/reports', icon: IconChartBar, role: 'manager', soon: true },
 ];
 

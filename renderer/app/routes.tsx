@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import type { Role } from '../../shared/roles';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CashPage } from '../features/cash/CashPage';
+import { CashSessionPage } from '../features/cash/CashSessionPage';
 import { CataloguePage } from '../features/catalog/CataloguePage';
 import { ClientImportPage } from '../features/clients/ClientImportPage';
 import { ClientPage } from '../features/clients/ClientPage';
@@ -13,6 +15,9 @@ import { DocumentPage } from '../features/documents/DocumentPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EditProformaPage, NewProformaPage } from '../features/documents/ProformaEditor';
 import { HomePage } from '../features/home/HomePage';
+import { NewPaymentPage } from '../features/payments/PaymentEditor';
+import { PaymentPage } from '../features/payments/PaymentPage';
+import { PaymentsPage } from '../features/payments/PaymentsPage';
 import { ServicesPage } from '../features/services/ServicesPage';
 import { CompanySettingsPage } from '../features/settings/CompanySettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -74,6 +79,11 @@ export function AppRoutes() {
       <Route path="billing/new" element={<NewProformaPage />} />
       <Route path="billing/:id" element={<DocumentPage />} />
       <Route path="billing/:id/edit" element={<EditProformaPage />} />
+      <Route path="payments" element={<PaymentsPage />} />
+      <Route path="payments/new" element={<NewPaymentPage />} />
+      <Route path="payments/:id" element={<PaymentPage />} />
+      <Route path="cash" element={<CashPage />} />
+      <Route path="cash/:id" element={<CashSessionPage />} />
       <Route
         path="catalog"
         element={

@@ -190,11 +190,6 @@ export const clientsEn: Messages<typeof clientsFr> = {
       balance: 'Balance',
       history: 'History',
     },
-    soon: {
-      payments: 'The client’s payments and receipts will appear here with the Payments module.',
-      balance: 'The client’s balance (amounts due, credit notes, credit) will appear here with the Payments module.',
-    },
-    soonTitle: 'Coming soon',
   },
   statusDialog: {
     title: 'Change the status of {{name}}',

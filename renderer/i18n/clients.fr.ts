@@ -191,11 +191,6 @@ export const clientsFr = {
       balance: 'Solde',
       history: 'Historique',
     },
-    soon: {
-      payments: 'Les règlements et reçus du client apparaîtront ici avec le module Encaissements.',
-      balance: 'Le solde du client (montants dus, avoirs, crédit) apparaîtra ici avec le module Encaissements.',
-    },
-    soonTitle: 'Bientôt disponible',
   },
   statusDialog: {
     title: 'Changer le statut de {{name}}',

@@ -215,6 +215,7 @@ export const documentsEn: Messages<typeof documentsFr> = {
     },
   },
   actions: {
+    pay: 'Take payment',
     edit: 'Edit',
     issue: 'Issue',
     abandon: 'Abandon',
@@ -256,6 +257,7 @@ export const documentsEn: Messages<typeof documentsFr> = {
     frameTitle: 'Preview of {{file}}',
     saved: 'PDF saved: {{file}}',
     printing: 'Printing {{file}} ({{copy}}).',
+    printingFile: 'Printing {{file}}.',
   },
   creditNote: {
     title: 'Credit note on invoice {{number}}',

@@ -217,6 +217,7 @@ export const documentsFr = {
     },
   },
   actions: {
+    pay: 'Encaisser',
     edit: 'Modifier',
     issue: 'Émettre',
     abandon: 'Abandonner',
@@ -258,6 +259,7 @@ export const documentsFr = {
     frameTitle: 'Aperçu de {{file}}',
     saved: 'PDF enregistré\u00a0: {{file}}',
     printing: 'Impression de {{file}} ({{copy}}).',
+    printingFile: 'Impression de {{file}}.',
   },
   creditNote: {
     title: 'Établir un avoir sur la facture {{number}}',

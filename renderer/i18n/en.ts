@@ -1,6 +1,8 @@
+import { cashEn } from './cash.en';
 import { catalogEn } from './catalog.en';
 import { clientsEn } from './clients.en';
 import { documentsEn } from './documents.en';
+import { paymentsEn } from './payments.en';
 import { servicesEn } from './services.en';
 import type { Messages } from './types';
 
@@ -127,13 +129,15 @@ export const en: Messages = {
     },
     upcoming: {
       title: 'Coming next',
-      body: 'Payments, cash drawer and reports arrive in the next versions.',
+      body: 'Monthly reports (for the accountant) arrive in a next version.',
     },
   },
   clients: clientsEn,
   services: servicesEn,
   catalog: catalogEn,
   documents: documentsEn,
+  payments: paymentsEn,
+  cash: cashEn,
   denied: {
     title: 'Access denied',
     body: 'This screen is reserved for the “{{required}}” role or higher. Your role: {{role}}.',
@@ -159,6 +163,7 @@ export const en: Messages = {
       legal: 'Legal mentions',
       bank: 'Bank & payments',
       documents: 'Documents',
+      stampDuty: 'Stamp duty',
       security: 'Security',
     },
     identity: {
@@ -215,6 +220,19 @@ export const en: Messages = {
       creditNote: 'Credit note',
       receipt: 'Receipt',
       example: 'Example: {{example}}',
+    },
+    stampDuty: {
+      title: 'Stamp duty on cash',
+      intro:
+        'The Moroccan tax code charges a stamp duty of 0.25 % on payments made in cash. It is added to the amount received, printed on the receipt as a line of its own, recorded on the payment and totalled in the monthly report; it is never applied to invoices.',
+      enabled: 'Charge stamp duty on cash payments',
+      enabledHint: 'When off, cash is taken without stamp duty.',
+      rate: 'Rate',
+      rateHint: 'Legal rate: 0,25 %. Between 0 and 10 %, at most two decimals.',
+      example: 'Example: for {{amount}} received in cash, stamp duty of {{duty}}, total to collect {{total}}.',
+      invalid: 'Invalid rate (e.g. 0,25).',
+      saved: 'Stamp duty saved.',
+      adminOnly: 'Only an administrator can change this setting.',
     },
     security: {
       title: 'Automatic lock',
@@ -302,6 +320,7 @@ export const en: Messages = {
     settingsSections: {
       company: 'company',
       security: 'security',
+      stampDuty: 'stamp duty',
     },
     actions: {
       auth_setupAdmin: 'First start',
@@ -337,6 +356,15 @@ export const en: Messages = {
       documents_preview: 'PDF preview',
       documents_print: 'PDF printed',
       documents_seal: 'SHA-256 fingerprint recorded',
+      payments_record: 'Payment recorded',
+      payments_void: 'Payment voided',
+      payments_applyCredit: 'Client credit used',
+      payments_approval_failed: 'Approval refused (manager’s password)',
+      payments_approval_reset: 'Failed attempts reset',
+      cash_open: 'Drawer opened',
+      cash_movement: 'Drawer movement',
+      cash_close: 'Drawer closed',
+      cash_validate: 'Drawer close validated',
     },
     entities: {
       user: 'Account',
@@ -346,6 +374,8 @@ export const en: Messages = {
       'client-export': 'Client export',
       'client-erasure': 'Anonymised client',
       document: 'Document',
+      payment: 'Payment',
+      cash_session: 'Cash session',
     },
     fields: {
       username: 'username',
@@ -399,6 +429,28 @@ export const en: Messages = {
       formats: 'formats',
       created: 'created',
       rows: 'rows',
+      number: 'number',
+      client: 'client',
+      amount: 'amount',
+      stampDuty: 'stamp duty',
+      method: 'method',
+      allocations: 'allocations',
+      credit: 'credit',
+      invoices: 'invoices',
+      invoice: 'invoice',
+      creditNotes: 'credit notes',
+      reversed: 'allocations reversed',
+      approvedBy: 'approved by',
+      approvalReason: 'approval reason',
+      desk: 'desk',
+      float: 'float',
+      expected: 'expected',
+      counted: 'counted',
+      difference: 'difference',
+      note: 'note',
+      enabled: 'enabled',
+      rate: 'rate',
+      document: 'document',
     },
   },
 };

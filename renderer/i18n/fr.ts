@@ -1,6 +1,8 @@
+import { cashFr } from './cash.fr';
 import { catalogFr } from './catalog.fr';
 import { clientsFr } from './clients.fr';
 import { documentsFr } from './documents.fr';
+import { paymentsFr } from './payments.fr';
 import { servicesFr } from './services.fr';
 
 /**
@@ -130,13 +132,15 @@ export const fr = {
     },
     upcoming: {
       title: 'Prochainement',
-      body: 'Encaissements, caisse et rapports arrivent dans les prochaines versions.',
+      body: 'Les rapports mensuels (pour le comptable) arrivent dans une prochaine version.',
     },
   },
   clients: clientsFr,
   services: servicesFr,
   catalog: catalogFr,
   documents: documentsFr,
+  payments: paymentsFr,
+  cash: cashFr,
   denied: {
     title: 'Accès refusé',
     body: 'Cet écran est réservé au rôle «\u00a0{{required}}\u00a0» ou supérieur. Votre rôle\u00a0: {{role}}.',
@@ -162,6 +166,7 @@ export const fr = {
       legal: 'Mentions légales',
       bank: 'Banque & paiements',
       documents: 'Documents',
+      stampDuty: 'Droit de timbre',
       security: 'Sécurité',
     },
     identity: {
@@ -218,6 +223,20 @@ export const fr = {
       creditNote: 'Avoir',
       receipt: 'Reçu',
       example: 'Exemple\u00a0: {{example}}',
+    },
+    stampDuty: {
+      title: 'Droit de timbre sur les espèces',
+      intro:
+        'Le Code général des impôts soumet les règlements en espèces à un droit de timbre de 0,25\u00a0% du montant. Il s’ajoute au montant reçu, figure sur le reçu comme une ligne à part, est enregistré sur le paiement et totalisé dans le rapport mensuel\u00a0; il n’est jamais affecté aux factures.',
+      enabled: 'Appliquer le droit de timbre aux encaissements en espèces',
+      enabledHint: 'Désactivé, les espèces sont encaissées sans droit de timbre.',
+      rate: 'Taux',
+      rateHint: 'Taux légal\u00a0: 0,25\u00a0%. Entre 0 et 10\u00a0%, deux décimales au plus.',
+      example:
+        'Exemple\u00a0: pour {{amount}} reçus en espèces, droit de timbre de {{duty}}, total à encaisser {{total}}.',
+      invalid: 'Taux invalide (ex. 0,25).',
+      saved: 'Droit de timbre enregistré.',
+      adminOnly: 'Seul un administrateur peut modifier ce réglage.',
     },
     security: {
       title: 'Verrouillage automatique',
@@ -305,6 +324,7 @@ export const fr = {
     settingsSections: {
       company: 'société',
       security: 'sécurité',
+      stampDuty: 'droit de timbre',
     },
     actions: {
       auth_setupAdmin: 'Mise en service',
@@ -340,6 +360,15 @@ export const fr = {
       documents_preview: 'Aperçu PDF',
       documents_print: 'Impression PDF',
       documents_seal: 'Empreinte SHA-256 enregistrée',
+      payments_record: 'Paiement enregistré',
+      payments_void: 'Paiement annulé',
+      payments_applyCredit: 'Crédit client utilisé',
+      payments_approval_failed: 'Autorisation refusée (mot de passe du responsable)',
+      payments_approval_reset: 'Compteur d’échecs remis à zéro',
+      cash_open: 'Caisse ouverte',
+      cash_movement: 'Mouvement de caisse',
+      cash_close: 'Caisse clôturée',
+      cash_validate: 'Clôture de caisse validée',
     },
     entities: {
       user: 'Compte',
@@ -349,6 +378,8 @@ export const fr = {
       'client-export': 'Export de clients',
       'client-erasure': 'Client anonymisé',
       document: 'Document',
+      payment: 'Paiement',
+      cash_session: 'Session de caisse',
     },
     fields: {
       username: 'identifiant',
@@ -402,6 +433,28 @@ export const fr = {
       formats: 'formats',
       created: 'créés',
       rows: 'lignes',
+      number: 'numéro',
+      client: 'client',
+      amount: 'montant',
+      stampDuty: 'droit de timbre',
+      method: 'mode',
+      allocations: 'affectations',
+      credit: 'crédit',
+      invoices: 'factures',
+      invoice: 'facture',
+      creditNotes: 'avoirs',
+      reversed: 'affectations reprises',
+      approvedBy: 'autorisé par',
+      approvalReason: 'motif de l’autorisation',
+      desk: 'poste',
+      float: 'fond de caisse',
+      expected: 'attendu',
+      counted: 'compté',
+      difference: 'écart',
+      note: 'note',
+      enabled: 'activé',
+      rate: 'taux',
+      document: 'document',
     },
   },
 } as const;

@@ -45,4 +45,26 @@ describe('audit summaries', () => {
     expect(actionLabel(i18n.t, 'staff.unlock')).toBe('Déverrouillage de compte');
     expect(actionLabel(i18n.t, 'billing.run')).toBe('billing.run');
   });
+
+  it('names payment and cash actions, shows centimes as money in the entry’s currency', () => {
+    expect(actionLabel(i18n.t, 'payments.record')).toBe('Paiement enregistré');
+    expect(actionLabel(i18n.t, 'cash.close')).toBe('Caisse clôturée');
+    const lines = plain(
+      describeSummary(i18n.t, {
+        number: 'RE-2026-000001',
+        amount: 50_000,
+        stampDuty: 0,
+        currency: 'EUR',
+        allocations: [{ document: 12, amount: 12_000, rate: null }],
+      }),
+    );
+    expect(lines).toEqual([
+      'numéro : RE-2026-000001',
+      'montant : 500,00 €',
+      'droit de timbre : 0,00 €',
+      'devise : EUR',
+      'affectations : document 12, montant 120,00 €, taux —',
+    ]);
+    expect(plain(describeSummary(i18n.t, { difference: -250, note: '' }))).toEqual(['écart : -2,50 DH', 'note : —']);
+  });
 });

@@ -1,9 +1,25 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../../shared/dates';
+import { CURRENCIES, formatMoney, type Currency } from '../../../shared/money';
 import { ROLES, type Role } from '../../../shared/roles';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MAX_VALUE_LENGTH = 60;
+/** Fields that hold centimes: shown as money, in the entry's currency when it names one (payments). */
+const MONEY_FIELDS = new Set([
+  'amount',
+  'stampDuty',
+  'credit',
+  'float',
+  'expected',
+  'counted',
+  'difference',
+  'capital',
+]);
+
+function isCurrency(value: unknown): value is Currency {
+  return typeof value === 'string' && (CURRENCIES as readonly string[]).includes(value);
+}
 
 function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
@@ -31,10 +47,13 @@ export function actionLabel(t: TFunction, action: string): string {
   return lookup(t, `audit.actions.${action.replaceAll('.', '_')}`, action);
 }
 
-export function formatValue(t: TFunction, field: string, value: unknown): string {
+export function formatValue(t: TFunction, field: string, value: unknown, currency: Currency = 'MAD'): string {
   if (value === null || value === undefined || value === '') return t('common.none');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (field === 'role' && isRole(value)) return t(`roles.${value}`);
+  if (typeof value === 'number' && MONEY_FIELDS.has(field) && Number.isSafeInteger(value)) {
+    return formatMoney(value, currency);
+  }
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
     if (ISO_INSTANT.test(value)) return formatDateTime(value);
@@ -42,8 +61,14 @@ export function formatValue(t: TFunction, field: string, value: unknown): string
   }
   if (isRecord(value)) {
     return Object.entries(value)
-      .map(([key, inner]) => `${key} ${formatValue(t, key, inner)}`)
+      .map(([key, inner]) => `${fieldLabel(t, key)} ${formatValue(t, key, inner, currency)}`)
       .join(', ');
+  }
+  // A list of values or of records (a payment's allocations): each in turn.
+  if (Array.isArray(value)) {
+    return value.length === 0
+      ? t('common.none')
+      : value.map((item) => formatValue(t, field, item, currency)).join(' ; ');
   }
   return JSON.stringify(value);
 }
@@ -54,6 +79,7 @@ export function formatValue(t: TFunction, field: string, value: unknown): string
  */
 export function describeSummary(t: TFunction, summary: Record<string, unknown>): string[] {
   const lines: string[] = [];
+  const currency = isCurrency(summary.currency) ? summary.currency : 'MAD';
   for (const [field, value] of Object.entries(summary)) {
     if (field === 'created' && value === true) {
       lines.push(t('audit.created'));
@@ -64,8 +90,8 @@ export function describeSummary(t: TFunction, summary: Record<string, unknown>):
         lines.push(
           t('audit.change', {
             field: `${fieldLabel(t, field)} · ${key}`,
-            before: formatValue(t, key, before[key]),
-            after: formatValue(t, key, after[key]),
+            before: formatValue(t, key, before[key], currency),
+            after: formatValue(t, key, after[key], currency),
           }),
         );
       }
@@ -73,12 +99,12 @@ export function describeSummary(t: TFunction, summary: Record<string, unknown>):
       lines.push(
         t('audit.change', {
           field: fieldLabel(t, field),
-          before: formatValue(t, field, value[0]),
-          after: formatValue(t, field, value[1]),
+          before: formatValue(t, field, value[0], currency),
+          after: formatValue(t, field, value[1], currency),
         }),
       );
     } else {
-      lines.push(t('audit.fact', { field: fieldLabel(t, field), value: formatValue(t, field, value) }));
+      lines.push(t('audit.fact', { field: fieldLabel(t, field), value: formatValue(t, field, value, currency) }));
     }
   }
   return lines;

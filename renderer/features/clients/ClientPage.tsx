@@ -12,10 +12,10 @@ import {
   Stack,
   Tabs,
   Text,
-  ThemeIcon,
   Title,
   Tooltip,
 } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -30,16 +30,18 @@ import {
   IconReceipt,
   IconServer2,
   IconWallet,
-  type Icon,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ClientDataExport, ClientDto } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/dates';
 import { useApiMutation, useApiQuery } from '../../api';
 import { useCurrentUser } from '../../app/session';
 import { ClientDocuments } from '../documents/ClientDocuments';
+import { ClientBalance } from '../payments/ClientBalance';
+import { ClientPayments } from '../payments/ClientPayments';
+import { NewPaymentButton } from '../payments/PaymentsPage';
 import { ClientServices } from '../services/ClientServices';
 import { ClientKindIcon, ClientName, ClientStatusBadge } from './ClientBits';
 import { AnonymizeModal, ExportDataModal, StatusModal, type ClientDialog } from './ClientDialogs';
@@ -79,6 +81,9 @@ function ClientView({ client }: { client: ClientDto }) {
   const [dialog, setDialog] = useState<ClientDialog>(null);
   const [exported, setExported] = useState<ClientDataExport | null>(null);
   const anonymized = client.anonymizedAt !== null;
+  const navigate = useNavigate();
+  // F2 takes a payment from this client, wherever the focus is on the page.
+  useHotkeys(anonymized ? [] : [['F2', () => void navigate(`/payments/new?client=${client.id}`)]], [], true);
 
   return (
     <Stack gap="md">
@@ -150,8 +155,14 @@ function ClientHeader({
           </Stack>
         </Group>
         <Group gap="sm" wrap="nowrap">
+          {!anonymized && <NewPaymentButton clientId={client.id} label={t('payments.client.pay')} />}
           {!anonymized && (
-            <Button component={Link} to={`/clients/${client.id}/edit`} leftSection={<IconPencil size={16} />}>
+            <Button
+              component={Link}
+              to={`/clients/${client.id}/edit`}
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+            >
               {t('common.edit')}
             </Button>
           )}
@@ -197,13 +208,9 @@ function ClientHeader({
   );
 }
 
-const SOON_TABS: { key: 'payments' | 'balance'; icon: Icon }[] = [
-  { key: 'payments', icon: IconReceipt },
-  { key: 'balance', icon: IconWallet },
-];
-
 function ClientTabs({ client }: { client: ClientDto }) {
   const { t } = useTranslation();
+  const readOnly = client.anonymizedAt !== null || client.status === 'terminated';
   return (
     <Card padding={0}>
       <Tabs defaultValue="services" keepMounted={false}>
@@ -214,42 +221,28 @@ function ClientTabs({ client }: { client: ClientDto }) {
           <Tabs.Tab value="documents" leftSection={<IconFileInvoice size={16} />}>
             {t('clients.page.tabs.documents')}
           </Tabs.Tab>
-          {SOON_TABS.map(({ key, icon: TabIcon }) => (
-            <Tabs.Tab key={key} value={key} leftSection={<TabIcon size={16} />}>
-              {t(`clients.page.tabs.${key}`)}
-            </Tabs.Tab>
-          ))}
+          <Tabs.Tab value="payments" leftSection={<IconReceipt size={16} />}>
+            {t('clients.page.tabs.payments')}
+          </Tabs.Tab>
+          <Tabs.Tab value="balance" leftSection={<IconWallet size={16} />}>
+            {t('clients.page.tabs.balance')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {t('clients.page.tabs.history')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="services" p="lg">
-          <ClientServices
-            clientId={client.id}
-            readOnly={client.anonymizedAt !== null || client.status === 'terminated'}
-          />
+          <ClientServices clientId={client.id} readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="documents" p="lg">
-          <ClientDocuments
-            clientId={client.id}
-            readOnly={client.anonymizedAt !== null || client.status === 'terminated'}
-          />
+          <ClientDocuments clientId={client.id} readOnly={readOnly} />
         </Tabs.Panel>
-        {SOON_TABS.map(({ key, icon: TabIcon }) => (
-          <Tabs.Panel key={key} value={key} p="xl">
-            <Stack align="center" gap={8} py="lg" ta="center" maw={520} mx="auto">
-              <ThemeIcon variant="light" color="gray" size={44} radius="xl">
-                <TabIcon size={22} stroke={1.6} />
-              </ThemeIcon>
-              <Text fw={600} size="sm">
-                {t('clients.page.soonTitle')}
-              </Text>
-              <Text c="dimmed" size="sm" data-testid={`tab-${key}-soon`}>
-                {t(`clients.page.soon.${key}`)}
-              </Text>
-            </Stack>
-          </Tabs.Panel>
-        ))}
+        <Tabs.Panel value="payments" p="lg">
+          <ClientPayments clientId={client.id} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="balance" p="lg">
+          <ClientBalance clientId={client.id} readOnly={readOnly} />
+        </Tabs.Panel>
         <Tabs.Panel value="history" p="lg">
           <ClientHistory clientId={client.id} />
         </Tabs.Panel>

@@ -137,6 +137,11 @@ function SearchPalette({ onClose }: { onClose: () => void }) {
     onClose();
     void navigate(`/clients/${hit.id}`);
   };
+  // F2 on a result: straight to the payment screen for that client.
+  const payHit = (hit: ClientHit) => {
+    onClose();
+    void navigate(`/payments/new?client=${hit.id}`);
+  };
   const createClient = () => {
     onClose();
     void navigate('/clients/new');
@@ -148,6 +153,10 @@ function SearchPalette({ onClose }: { onClose: () => void }) {
       if (hits.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setSelected((active + step + hits.length) % hits.length);
+    } else if (event.key === 'F2') {
+      event.preventDefault();
+      const hit = hits[active];
+      if (hit && settled) payHit(hit);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const hit = hits[active];
@@ -244,6 +253,7 @@ function SearchPalette({ onClose }: { onClose: () => void }) {
         <Group gap="md">
           <KeyHint keys={['↑', '↓']} label={t('clients.search.navigate')} />
           <KeyHint keys={['↵']} label={t('clients.search.open')} />
+          <KeyHint keys={['F2']} label={t('payments.search.pay')} />
           <KeyHint keys={[t('clients.search.escape')]} label={t('clients.search.close')} />
         </Group>
         {hits.length > 0 && (

@@ -20,6 +20,7 @@ import {
   IconAlertTriangle,
   IconArrowLeft,
   IconBan,
+  IconCash,
   IconCheck,
   IconCopy,
   IconPencil,
@@ -238,8 +239,19 @@ function StatusActions({ document, onDialog }: { document: DocumentDto; onDialog
     );
   }
   if (document.type === 'proforma') {
+    const open = document.status === 'issued' || document.status === 'partially_paid';
     return (
       <>
+        {open && (
+          <Button
+            component={Link}
+            to={`/payments/new?client=${document.clientId}&document=${document.id}`}
+            leftSection={<IconCash size={16} />}
+            data-testid="document-pay"
+          >
+            {t('documents.actions.pay')}
+          </Button>
+        )}
         <Button
           variant="light"
           leftSection={<IconCopy size={16} />}

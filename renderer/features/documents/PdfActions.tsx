@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDownload, IconEye, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfFileDto } from '../../../shared/api';
-import { useApiMutation } from '../../api';
+import { request, type ApiFailure } from '../../api';
 import { base64ToBytes, downloadBlob } from '../../ui/download';
 import { invalidateDocuments } from './queries';
 
@@ -13,7 +13,7 @@ type Copy = PdfFileDto['copy'];
 const COPY_COLOR: Record<Copy, string> = { original: 'green', duplicate: 'orange', draft: 'gray' };
 
 /** A PDF sent by the main process, as a Blob the browser can show, print and save. */
-function pdfBlob(file: PdfFileDto): Blob {
+export function pdfBlob(file: PdfFileDto): Blob {
   return new Blob([base64ToBytes(file.pdf)], { type: 'application/pdf' });
 }
 
@@ -30,7 +30,7 @@ export function CopyBadge({ copy }: { copy: Copy }) {
  * Loads a PDF into a hidden frame and opens the print dialog on it: the browser's (or Electron's) PDF viewer prints
  * it as it is, with no second rendering. The frame is removed once the dialog has had time to take the document.
  */
-function printBlob(blob: Blob): void {
+export function printBlob(blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const frame = document.createElement('iframe');
   frame.style.position = 'fixed';
@@ -53,45 +53,67 @@ function printBlob(blob: Blob): void {
 }
 
 /**
- * "Aperçu PDF", "Imprimer" and "Enregistrer le PDF". Each asks the main process for the PDF, which counts the print:
- * the first print of an issued document is the original, every later one says DUPLICATA, a draft says BROUILLON.
+ * "Aperçu PDF", "Imprimer" and "Enregistrer le PDF" of a document. Each asks the main process for the PDF, which counts
+ * the print: the first print of an issued document is the original, every later one says DUPLICATA, a draft BROUILLON.
  */
 export function PdfActions({ documentId }: { documentId: number }) {
-  const { t } = useTranslation();
   const queryClient = useQueryClient();
+  return (
+    <PdfButtons
+      load={() => request('documents.pdf', { id: documentId })}
+      // The print count and the original's fingerprint change with every call.
+      onSettled={() => invalidateDocuments(queryClient)}
+    />
+  );
+}
+
+/**
+ * Preview, print and save of any PDF the main process makes (a document, a receipt, a Z report), fetched anew on each
+ * click. `showCopy`: the PDF is an original or a DUPLICATA, and the screen says which.
+ */
+export function PdfButtons({
+  load,
+  onSettled,
+  showCopy = true,
+}: {
+  load: () => Promise<PdfFileDto>;
+  onSettled?: () => unknown;
+  showCopy?: boolean;
+}) {
+  const { t } = useTranslation();
   const [preview, setPreview] = useState<{ file: PdfFileDto; url: string; blob: Blob } | null>(null);
   const [pending, setPending] = useState<'preview' | 'print' | 'save' | null>(null);
-  const pdf = useApiMutation('documents.pdf', {
-    // The print count and the original's fingerprint change with every call.
-    onSettled: () => invalidateDocuments(queryClient),
+  const pdf = useMutation<PdfFileDto, ApiFailure>({
+    mutationFn: load,
+    onSettled,
     onError: (error) =>
       notifications.show({ color: 'red', icon: <IconAlertTriangle size={18} />, message: error.message }),
   });
 
   const run = (action: 'preview' | 'print' | 'save') => {
     setPending(action);
-    pdf.mutate(
-      { id: documentId },
-      {
-        onSuccess: (file) => {
-          const blob = pdfBlob(file);
-          const copy = t(`documents.pdf.copy.${file.copy}`);
-          if (action === 'preview') {
-            setPreview({ file, blob, url: URL.createObjectURL(blob) });
-          } else if (action === 'print') {
-            printBlob(blob);
-            notifications.show({ color: 'blue', message: t('documents.pdf.printing', { file: file.fileName, copy }) });
-          } else {
-            downloadBlob(blob, file.fileName);
-            notifications.show({
-              color: 'green',
-              message: `${t('documents.pdf.saved', { file: file.fileName })} (${copy})`,
-            });
-          }
-        },
-        onSettled: () => setPending(null),
+    pdf.mutate(undefined, {
+      onSuccess: (file) => {
+        const blob = pdfBlob(file);
+        const copy = t(`documents.pdf.copy.${file.copy}`);
+        if (action === 'preview') {
+          setPreview({ file, blob, url: URL.createObjectURL(blob) });
+        } else if (action === 'print') {
+          printBlob(blob);
+          notifications.show({
+            color: 'blue',
+            message: showCopy
+              ? t('documents.pdf.printing', { file: file.fileName, copy })
+              : t('documents.pdf.printingFile', { file: file.fileName }),
+          });
+        } else {
+          downloadBlob(blob, file.fileName);
+          const saved = t('documents.pdf.saved', { file: file.fileName });
+          notifications.show({ color: 'green', message: showCopy ? `${saved} (${copy})` : saved });
+        }
       },
-    );
+      onSettled: () => setPending(null),
+    });
   };
 
   return (
@@ -126,16 +148,18 @@ export function PdfActions({ documentId }: { documentId: number }) {
       >
         {t('documents.actions.savePdf')}
       </Button>
-      <PreviewModal preview={preview} onClose={() => setPreview(null)} />
+      <PreviewModal preview={preview} showCopy={showCopy} onClose={() => setPreview(null)} />
     </>
   );
 }
 
 function PreviewModal({
   preview,
+  showCopy,
   onClose,
 }: {
   preview: { file: PdfFileDto; url: string; blob: Blob } | null;
+  showCopy: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -155,7 +179,7 @@ function PreviewModal({
         preview && (
           <Group gap="sm">
             <Text fw={600}>{t('documents.pdf.previewTitle')}</Text>
-            <CopyBadge copy={preview.file.copy} />
+            {showCopy && <CopyBadge copy={preview.file.copy} />}
           </Group>
         )
       }
@@ -163,15 +187,17 @@ function PreviewModal({
     >
       {preview && (
         <Stack gap="sm">
-          <Alert
-            color={COPY_COLOR[preview.file.copy]}
-            variant="light"
-            py={8}
-            icon={preview.file.copy === 'original' ? undefined : <IconAlertTriangle size={18} />}
-            data-testid="pdf-copy-hint"
-          >
-            {t(`documents.pdf.copyHint.${preview.file.copy}`)}
-          </Alert>
+          {showCopy && (
+            <Alert
+              color={COPY_COLOR[preview.file.copy]}
+              variant="light"
+              py={8}
+              icon={preview.file.copy === 'original' ? undefined : <IconAlertTriangle size={18} />}
+              data-testid="pdf-copy-hint"
+            >
+              {t(`documents.pdf.copyHint.${preview.file.copy}`)}
+            </Alert>
+          )}
           <iframe
             ref={frameRef}
             src={preview.url}

@@ -8,6 +8,7 @@ import {
   IconBuildingBank,
   IconCheck,
   IconFileText,
+  IconReceiptTax,
   IconScale,
   IconShieldLock,
 } from '@tabler/icons-react';
@@ -29,12 +30,17 @@ import {
 } from './company-form';
 import { BankSection, DocumentsSection, IdentitySection, LegalSection } from './CompanySections';
 import { SecuritySettings } from './SecuritySettings';
+import { StampDutySettings } from './StampDutySettings';
+
+/** Tabs with their own form and save, apart from the company's identity. */
+const OWN_FORM_TABS: readonly SettingsTab[] = ['stampDuty', 'security'];
 
 const TAB_ICON = {
   identity: IconBuilding,
   legal: IconScale,
   bank: IconBuildingBank,
   documents: IconFileText,
+  stampDuty: IconReceiptTax,
   security: IconShieldLock,
 } as const;
 
@@ -100,7 +106,7 @@ export function CompanySettingsPage() {
   }
 
   const counts = errorsByTab(form.errors);
-  const failure = save.isError && tab !== 'security' ? save.error : null;
+  const failure = save.isError && !OWN_FORM_TABS.includes(tab) ? save.error : null;
 
   return (
     <>
@@ -152,7 +158,7 @@ export function CompanySettingsPage() {
           })}
         </Tabs.List>
         <Paper withBorder p="xl" style={{ borderTop: 0, borderTopLeftRadius: 0, borderTopRightRadius: 0 }}>
-          <form noValidate onSubmit={form.onSubmit(submit)} hidden={tab === 'security'}>
+          <form noValidate onSubmit={form.onSubmit(submit)} hidden={OWN_FORM_TABS.includes(tab)}>
             <Tabs.Panel value="identity">
               <IdentitySection form={form} />
             </Tabs.Panel>
@@ -182,6 +188,9 @@ export function CompanySettingsPage() {
               </Button>
             </Group>
           </form>
+          <Tabs.Panel value="stampDuty">
+            <StampDutySettings />
+          </Tabs.Panel>
           <Tabs.Panel value="security">
             <SecuritySettings />
           </Tabs.Panel>

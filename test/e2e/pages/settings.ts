@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { label } from './shell';
 
-export type SettingsTab = 'Identité' | 'Mentions légales' | 'Banque & paiements' | 'Documents' | 'Sécurité';
+export type SettingsTab =
+  'Identité' | 'Mentions légales' | 'Banque & paiements' | 'Documents' | 'Droit de timbre' | 'Sécurité';
 
 /** Company settings: one form in tabs, saved at once; security has its own save. */
 export class SettingsPage {

@@ -48,7 +48,7 @@ export class Shell {
   }
 
   async navigate(name: string): Promise<void> {
-    await this.nav.getByRole('link', { name }).click();
+    await this.nav.getByRole('link', { name, exact: true }).click();
   }
 
   async expectSignedIn(user: Pick<Staff, 'displayName'>): Promise<void> {

@@ -1,0 +1,213 @@
+import { Alert, Button, Card, Divider, Grid, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { IconAlertTriangle, IconShieldLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { OpenItemsDto } from '../../../shared/api';
+import { formatMoney, formatRate, type Currency } from '../../../shared/money';
+import { DateField } from '../../ui/DateField';
+import { METHOD_FIELDS, type LivePayment, type PaymentFormValues } from './payment-form';
+
+export type PaymentForm = UseFormReturnType<PaymentFormValues>;
+
+const CURRENCY_SUFFIX: Record<Currency, string> = { MAD: 'DH', EUR: '€', USD: '$' };
+
+export function CurrencySuffix({ currency }: { currency: Currency }) {
+  return (
+    <Text size="xs" c="dimmed">
+      {CURRENCY_SUFFIX[currency]}
+    </Text>
+  );
+}
+
+/** The chosen method's own reference fields (Wafacash: transfer number, sender, city; CCP: receipt, office; …). */
+export function MethodFields({ form }: { form: PaymentForm }) {
+  const { t } = useTranslation();
+  const fields = METHOD_FIELDS[form.values.method];
+  if (fields.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="cash-hint">
+        {t('payments.form.cashHint')}
+      </Text>
+    );
+  }
+  return (
+    <Grid gap="sm" data-testid="method-fields">
+      {fields.map((field) => (
+        <Grid.Col key={`${form.values.method}-${field}`} span={{ base: 12, md: fields.length === 1 ? 8 : 4 }}>
+          {field === 'valueDate' ? (
+            <DateField
+              label={t('payments.form.details.valueDate')}
+              required
+              initialDate={form.values.details.valueDate}
+              onChange={(iso) => form.setFieldValue('details.valueDate', iso)}
+              error={form.errors['details.valueDate']}
+              data-testid="detail-valueDate"
+            />
+          ) : (
+            <TextInput
+              label={t(`payments.form.details.${field}`)}
+              description={field === 'senderName' ? t('payments.form.details.senderNameHint') : undefined}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              required
+              maxLength={field === 'description' ? 200 : 120}
+              dir={field === 'senderName' ? 'auto' : undefined}
+              autoComplete="off"
+              {...form.getInputProps(`details.${field}`)}
+              data-testid={`detail-${field}`}
+            />
+          )}
+        </Grid.Col>
+      ))}
+    </Grid>
+  );
+}
+
+function SummaryRow({
+  label,
+  value,
+  testId,
+  dimmed,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  dimmed?: boolean;
+}) {
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <Text size="sm" c={dimmed ? 'dimmed' : undefined}>
+        {label}
+      </Text>
+      <Text size="sm" className="mono" fw={500} c={dimmed ? 'dimmed' : undefined} data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+/** What the screen adds up, live: received, allocated, credit, stamp duty, and the big total to collect. */
+export function SummaryCard({
+  values,
+  items,
+  live,
+  onMatchAmount,
+}: {
+  values: PaymentFormValues;
+  items: OpenItemsDto | null;
+  live: LivePayment;
+  onMatchAmount: () => void;
+}) {
+  const { t } = useTranslation();
+  const { currency } = values;
+  const cash = values.method === 'cash';
+  const duty = items?.stampDuty;
+  return (
+    <Card data-testid="payment-summary">
+      <Title order={3} fz="md" mb="sm">
+        {t('payments.summary.title')}
+      </Title>
+      <Stack gap={6}>
+        <SummaryRow
+          label={t('payments.summary.received')}
+          value={formatMoney(live.amount ?? 0, currency)}
+          testId="summary-received"
+        />
+        <SummaryRow
+          label={t('payments.summary.allocated')}
+          value={formatMoney(live.allocated, currency)}
+          testId="summary-allocated"
+        />
+        <SummaryRow
+          label={t('payments.summary.credit')}
+          value={formatMoney(live.credit, currency)}
+          testId="summary-credit"
+          dimmed={live.credit === 0}
+        />
+        {cash && (
+          <SummaryRow
+            label={
+              duty && !duty.enabled
+                ? t('payments.summary.stampDutyOff')
+                : t('payments.summary.stampDuty', { rate: formatRate(duty?.rate ?? 25) })
+            }
+            value={formatMoney(live.stampDuty, currency)}
+            testId="summary-stamp-duty"
+          />
+        )}
+        <Divider my={4} />
+        <Text fw={700}>{cash ? t('payments.summary.total') : t('payments.summary.totalOther')}</Text>
+        <Text fw={800} fz={32} lh={1.1} ta="right" className="mono" c="brand.8" data-testid="summary-total">
+          {formatMoney(live.total, currency)}
+        </Text>
+        {live.amount !== null && live.credit < 0 && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} mt="xs" p="xs">
+            <Text size="sm">
+              {t('payments.summary.overAllocated', { amount: formatMoney(-live.credit, currency) })}
+            </Text>
+            <Button variant="subtle" size="compact-xs" mt={4} onClick={onMatchAmount} data-testid="match-amount">
+              {t('payments.summary.matchAmount', { amount: formatMoney(live.allocated, currency) })}
+            </Button>
+          </Alert>
+        )}
+        {live.amount === null && live.allocated > 0 && (
+          <Button
+            variant="light"
+            size="compact-sm"
+            mt="xs"
+            onClick={onMatchAmount}
+            data-testid="match-amount"
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('payments.summary.matchAmount', { amount: formatMoney(live.allocated, currency) })}
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** CGI art. 193: cash of 20,000 DH or more from a company needs a manager, who signs here. */
+export function ApprovalCard({ form }: { form: PaymentForm }) {
+  const { t } = useTranslation();
+  const serverError = typeof form.errors.approval === 'string' ? form.errors.approval : null;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconShieldLock size={20} />}
+      title={t('payments.limit.title')}
+      data-testid="cash-limit"
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('payments.limit.body')}</Text>
+        {serverError && (
+          <Text size="sm" c="red.8" fw={600} role="alert" data-testid="approval-error">
+            {serverError}
+          </Text>
+        )}
+        <TextInput
+          label={t('payments.limit.username')}
+          required
+          autoComplete="off"
+          {...form.getInputProps('approval.username')}
+          data-testid="approval-username"
+        />
+        <PasswordInput
+          label={t('payments.limit.password')}
+          required
+          autoComplete="off"
+          {...form.getInputProps('approval.password')}
+          data-testid="approval-password"
+        />
+        <TextInput
+          label={t('payments.limit.reason')}
+          placeholder={t('payments.limit.reasonPlaceholder')}
+          required
+          maxLength={300}
+          {...form.getInputProps('approval.reason')}
+          data-testid="approval-reason"
+        />
+      </Stack>
+    </Alert>
+  );
+}
