@@ -18,4 +18,7 @@ export class AppError extends Error {
   }
 }
 
+/** A validation error on one field of the input, its message shown both on the field and as the summary. */
+export const fieldError = (field: string, message: string) => new AppError('VALIDATION', message, { [field]: message });
+
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} introuvable.`);

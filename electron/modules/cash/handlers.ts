@@ -19,6 +19,16 @@ async function findSession(em: EntityManager, id: number): Promise<CashSessionRo
   return row;
 }
 
+/** What an open drawer should hold: float + every movement, summed by the database. */
+export async function drawerExpected(em: EntityManager, session: CashSessionRow): Promise<number> {
+  const row = await em
+    .createQueryBuilder(CashMovementEntity, 'm')
+    .select('COALESCE(SUM(m.amount), 0)', 'total')
+    .where('m.sessionId = :id', { id: session.id })
+    .getRawOne<{ total: number | string }>();
+  return session.float + Number(row?.total ?? 0);
+}
+
 /** A session with its movements and what the drawer should hold (float + in − out). */
 export async function sessionDto(em: EntityManager, row: CashSessionRow): Promise<CashSessionDto> {
   const movements = await em.find(CashMovementEntity, { where: { sessionId: row.id }, order: { id: 'ASC' } });
@@ -121,10 +131,10 @@ export function registerCashHandlers(registry: Registry, { db }: { db: Database 
       const session = await findSession(tx.em, input.sessionId);
       if (session.status !== 'open') throw new AppError('CONFLICT', 'Cette caisse est close.');
       if (input.kind === 'out') {
-        const current = await sessionDto(tx.em, session);
-        if (input.amount > current.expected) {
-          throw new AppError('VALIDATION', `La caisse ne contient que ${formatMoney(current.expected)}.`, {
-            amount: `Au plus ${formatMoney(current.expected)}.`,
+        const expected = await drawerExpected(tx.em, session);
+        if (input.amount > expected) {
+          throw new AppError('VALIDATION', `La caisse ne contient que ${formatMoney(expected)}.`, {
+            amount: `Au plus ${formatMoney(expected)}.`,
           });
         }
       }
@@ -152,7 +162,7 @@ export function registerCashHandlers(registry: Registry, { db }: { db: Database 
     await db.write(ctx.actor, 'cash.close', async (tx) => {
       const session = await findSession(tx.em, input.sessionId);
       if (session.status !== 'open') throw new AppError('CONFLICT', 'Cette caisse est déjà close.');
-      const { expected } = await sessionDto(tx.em, session);
+      const expected = await drawerExpected(tx.em, session);
       const counted = countedTotal(input.count);
       await tx.em.update(
         CashSessionEntity,

@@ -4,15 +4,13 @@ import { businessDate } from '../../../shared/dates';
 import { nextPeriod } from '../../../shared/periods';
 import type { Actor, WriteTx } from '../../db/database';
 import { ClientEntity, DocumentEntity, DocumentLineEntity, ProductEntity, ServiceEntity } from '../../db/entities';
-import { AppError } from '../../errors';
+import { AppError, fieldError } from '../../errors';
 import { lifecycleRules } from '../services/lifecycle';
 import { insertLines, totalsColumns, totalsFor, type NewLine } from './lines';
 import { lateFeeText, openProformas, priceService, serviceLineText } from './renewals';
 import { findDocument } from './repository';
 
 type DraftInput = z.output<typeof draftInputSchema>;
-
-const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { [field]: message });
 
 /** The lines of a draft: services priced by the catalogue (and their late fee), free lines as typed. */
 async function draftLines(tx: WriteTx, input: DraftInput, draftId: number | undefined): Promise<NewLine[]> {
@@ -26,21 +24,21 @@ async function draftLines(tx: WriteTx, input: DraftInput, draftId: number | unde
     const field = `lines.${i}`;
     if (line.kind === 'item') {
       if (line.productId !== null && !(await tx.em.existsBy(ProductEntity, { id: line.productId }))) {
-        throw invalid(`${field}.productId`, 'Produit inconnu.');
+        throw fieldError(`${field}.productId`, 'Produit inconnu.');
       }
       lines.push({ ...line, serviceId: null, periodFrom: null, periodTo: null, months: 0 });
       continue;
     }
     const service = await tx.em.findOneBy(ServiceEntity, { id: line.serviceId });
-    if (service?.clientId !== input.clientId) throw invalid(`${field}.serviceId`, 'Service inconnu pour ce client.');
-    if (seen.has(service.id)) throw invalid(`${field}.serviceId`, `Le service ${service.label} figure deux fois.`);
+    if (service?.clientId !== input.clientId) throw fieldError(`${field}.serviceId`, 'Service inconnu pour ce client.');
+    if (seen.has(service.id)) throw fieldError(`${field}.serviceId`, `Le service ${service.label} figure deux fois.`);
     seen.add(service.id);
     if (service.currency !== input.currency) {
-      throw invalid(`${field}.serviceId`, `Le service ${service.label} est facturé en ${service.currency}.`);
+      throw fieldError(`${field}.serviceId`, `Le service ${service.label} est facturé en ${service.currency}.`);
     }
     const taken = open.get(service.id);
     if (taken) {
-      throw invalid(
+      throw fieldError(
         `${field}.serviceId`,
         `Le service ${service.label} figure déjà sur la proforma ${taken.number ?? ''}.`,
       );
@@ -56,10 +54,10 @@ async function draftLines(tx: WriteTx, input: DraftInput, draftId: number | unde
       rules[product.kind],
     );
     if (!priced.state.renewable) {
-      throw invalid(`${field}.serviceId`, `Le service ${service.label} ne peut plus être renouvelé.`);
+      throw fieldError(`${field}.serviceId`, `Le service ${service.label} ne peut plus être renouvelé.`);
     }
     if (priced.unitPrice === null) {
-      throw invalid(
+      throw fieldError(
         `${field}.serviceId`,
         `Aucun prix au catalogue pour ${product.name} sur cette périodicité en ${input.currency}.`,
       );
@@ -99,8 +97,8 @@ async function draftLines(tx: WriteTx, input: DraftInput, draftId: number | unde
 /** Creates or replaces a draft proforma; returns its id. */
 export async function saveDraft(tx: WriteTx, actor: Actor, input: DraftInput): Promise<number> {
   const client = await tx.em.findOneBy(ClientEntity, { id: input.clientId });
-  if (!client) throw invalid('clientId', 'Client introuvable.');
-  if (client.anonymizedAt) throw invalid('clientId', 'Ce client a été anonymisé : plus aucun document.');
+  if (!client) throw fieldError('clientId', 'Client introuvable.');
+  if (client.anonymizedAt) throw fieldError('clientId', 'Ce client a été anonymisé : plus aucun document.');
   if (input.id !== undefined) {
     const existing = await findDocument(tx.em, input.id);
     if (existing.type !== 'proforma' || existing.status !== 'draft') {

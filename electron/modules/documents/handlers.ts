@@ -6,7 +6,7 @@ import { addMonths } from '../../../shared/periods';
 import type { Registry } from '../../api/registry';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
-import { ClientCreditEntity, DocumentEntity, type DocumentRow } from '../../db/entities';
+import { DocumentEntity, type DocumentRow } from '../../db/entities';
 import { AppError } from '../../errors';
 import { retentionChecks } from '../clients/anonymize';
 import { lifecycleRules } from '../services/lifecycle';
@@ -15,7 +15,7 @@ import { saveDraft } from './drafts';
 import { cancelProforma, duplicateProforma, issueProforma } from './issue';
 import { renderDocument, sealDocument, sha256 } from './printing';
 import { renewalOptions } from './renewals';
-import { documentDto, findDocument, summaryDtos } from './repository';
+import { creditBalances, documentDto, findDocument, summaryDtos } from './repository';
 
 /** Accounting documents are kept ten years (SPEC §4): their client cannot be anonymised before. */
 retentionChecks.push(async (em, clientId, now) => {
@@ -175,15 +175,5 @@ export function registerDocumentHandlers(registry: Registry, { db, clock }: { db
     return { sha256: stored, matches: hash === stored };
   });
 
-  registry.register('documents.clientBalance', async (input) => {
-    const rows = await db.reader
-      .createQueryBuilder(ClientCreditEntity, 'c')
-      .select('c.currency', 'currency')
-      .addSelect('SUM(c.amount)', 'amount')
-      .where('c.clientId = :clientId', { clientId: input.clientId })
-      .groupBy('c.currency')
-      .orderBy('c.currency')
-      .getRawMany<{ currency: 'MAD' | 'EUR' | 'USD'; amount: number | string }>();
-    return rows.filter((r) => Number(r.amount) !== 0).map((r) => ({ currency: r.currency, amount: Number(r.amount) }));
-  });
+  registry.register('documents.clientBalance', (input) => creditBalances(db.reader, input.clientId));
 }

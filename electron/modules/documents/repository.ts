@@ -8,8 +8,10 @@ import type {
   RelatedDocumentDto,
 } from '../../../shared/api/documents';
 import { clientDisplayName } from '../../../shared/client';
+import type { Currency } from '../../../shared/money';
 import type { DocumentTotals } from '../../../shared/totals';
 import {
+  ClientCreditEntity,
   ClientEntity,
   DocumentEntity,
   DocumentLineEntity,
@@ -17,6 +19,22 @@ import {
   type DocumentRow,
 } from '../../db/entities';
 import { notFound } from '../../errors';
+
+/** The client's credit per currency (the sum of its ledger), the currencies with nothing left omitted. */
+export async function creditBalances(
+  em: EntityManager,
+  clientId: number,
+): Promise<{ currency: Currency; amount: number }[]> {
+  const rows = await em
+    .createQueryBuilder(ClientCreditEntity, 'c')
+    .select('c.currency', 'currency')
+    .addSelect('SUM(c.amount)', 'amount')
+    .where('c.clientId = :clientId', { clientId })
+    .groupBy('c.currency')
+    .orderBy('c.currency')
+    .getRawMany<{ currency: Currency; amount: number | string }>();
+  return rows.map((r) => ({ currency: r.currency, amount: Number(r.amount) })).filter((r) => r.amount !== 0);
+}
 
 export async function findDocument(em: EntityManager, id: number): Promise<DocumentRow> {
   const row = await em.findOneBy(DocumentEntity, { id });

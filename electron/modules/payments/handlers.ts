@@ -7,7 +7,7 @@ import type { Actor, Database } from '../../db/database';
 import { ClientEntity, PaymentEntity, UserEntity, type PaymentRow } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
 import { checkPassword, invalidCredentials } from '../auth/lockout';
-import { documentDto, findDocument } from '../documents/repository';
+import { creditBalances, documentDto, findDocument } from '../documents/repository';
 import { sealDocument, sha256 } from '../documents/printing';
 import { liveSeller } from '../documents/snapshot';
 import { receiptPdf } from '../../pdf/receipt';
@@ -75,14 +75,6 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
     const client = await db.reader.findOneBy(ClientEntity, { id: input.clientId });
     if (!client) throw notFound('Client');
     const proformas = await openProformasOf({ em: db.reader }, input.clientId);
-    const credit = await db.reader
-      .createQueryBuilder()
-      .select('c.currency', 'currency')
-      .addSelect('SUM(c.amount)', 'amount')
-      .from('client_credits', 'c')
-      .where('c.client_id = :id', { id: input.clientId })
-      .groupBy('c.currency')
-      .getRawMany<{ currency: 'MAD' | 'EUR' | 'USD'; amount: number | string }>();
     return {
       proformas: proformas.map((d) => ({
         id: d.id,
@@ -94,7 +86,7 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
         paid: d.paid,
         balance: d.ttc - d.paid,
       })),
-      credit: credit.map((c) => ({ currency: c.currency, amount: Number(c.amount) })).filter((c) => c.amount !== 0),
+      credit: await creditBalances(db.reader, input.clientId),
       stampDuty: await stampDutySettings(db.reader),
       cashLimit: CASH_LIMIT_COMPANY,
       clientKind: client.kind,

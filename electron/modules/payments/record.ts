@@ -18,7 +18,7 @@ import {
   PaymentEntity,
   type DocumentRow,
 } from '../../db/entities';
-import { AppError } from '../../errors';
+import { AppError, fieldError } from '../../errors';
 import { OPEN_PROFORMA } from '../documents/renewals';
 import { settleProforma } from '../documents/settle';
 import { companySettings } from '../documents/snapshot';
@@ -40,8 +40,6 @@ export function payloadHash(input: PaymentInput): string {
   const signed = approval ? { ...rest, approval: { username: approval.username, reason: approval.reason } } : rest;
   return createHash('sha256').update(JSON.stringify(signed)).digest('hex');
 }
-
-const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { [field]: message });
 
 /** Open proformas of a client, oldest first: the default order of allocation. */
 export function openProformasOf(tx: WriteTx | { em: WriteTx['em'] }, clientId: number): Promise<DocumentRow[]> {
@@ -68,21 +66,21 @@ function checkedAllocations(input: PaymentInput, open: DocumentRow[]): PlannedAl
   const seen = new Set<number>();
   return input.allocations.map((a, i) => {
     const doc = open.find((d) => d.id === a.documentId);
-    if (!doc) throw invalid(`allocations.${i}.documentId`, 'Proforma inconnue, déjà réglée ou d’un autre client.');
-    if (seen.has(doc.id)) throw invalid(`allocations.${i}.documentId`, 'Cette proforma figure deux fois.');
+    if (!doc) throw fieldError(`allocations.${i}.documentId`, 'Proforma inconnue, déjà réglée ou d’un autre client.');
+    if (seen.has(doc.id)) throw fieldError(`allocations.${i}.documentId`, 'Cette proforma figure deux fois.');
     seen.add(doc.id);
     const balance = doc.ttc - doc.paid;
     if (a.amount > balance) {
-      throw invalid(
+      throw fieldError(
         `allocations.${i}.amount`,
         `Au plus ${formatMoney(balance, doc.currency)} sur ${doc.number ?? ''}.`,
       );
     }
     const foreign = doc.currency !== input.currency;
     if (foreign && a.rate === undefined) {
-      throw invalid(`allocations.${i}.rate`, `Indiquez le taux de change ${input.currency} pour 1 ${doc.currency}.`);
+      throw fieldError(`allocations.${i}.rate`, `Indiquez le taux de change ${input.currency} pour 1 ${doc.currency}.`);
     }
-    if (!foreign && a.rate !== undefined) throw invalid(`allocations.${i}.rate`, 'Pas de taux dans la même devise.');
+    if (!foreign && a.rate !== undefined) throw fieldError(`allocations.${i}.rate`, 'Pas de taux dans la même devise.');
     const rate = foreign ? (a.rate ?? null) : null;
     return { documentId: doc.id, amount: a.amount, rate, paymentAmount: paymentAmountOf(a.amount, rate) };
   });
@@ -113,14 +111,14 @@ export async function recordPayment(
     throw new PaymentReplay(previous.id);
   }
   const client = await tx.em.findOneBy(ClientEntity, { id: input.clientId });
-  if (!client) throw invalid('clientId', 'Client introuvable.');
-  if (client.anonymizedAt) throw invalid('clientId', 'Ce client a été anonymisé.');
+  if (!client) throw fieldError('clientId', 'Client introuvable.');
+  if (client.anonymizedAt) throw fieldError('clientId', 'Ce client a été anonymisé.');
 
   const method = input.details.method;
   const duty = stampDuty(input.amount, method, await stampDutySettings(tx.em));
   let sessionId: number | null = null;
   if (method === 'cash') {
-    if (input.currency !== 'MAD') throw invalid('currency', 'La caisse est tenue en dirhams : encaissez en MAD.');
+    if (input.currency !== 'MAD') throw fieldError('currency', 'La caisse est tenue en dirhams : encaissez en MAD.');
     const session = await tx.em.findOneBy(CashSessionEntity, { desk: input.desk, status: 'open' });
     if (!session)
       throw new AppError('CONFLICT', `Aucune caisse ouverte au poste « ${input.desk || '—'} » : ouvrez la caisse.`);
@@ -138,7 +136,10 @@ export async function recordPayment(
   const plan = checkedAllocations(input, open);
   const allocated = plan.reduce((s, a) => s + a.paymentAmount, 0);
   if (allocated > input.amount) {
-    throw invalid('amount', `Les affectations (${formatMoney(allocated, input.currency)}) dépassent le montant reçu.`);
+    throw fieldError(
+      'amount',
+      `Les affectations (${formatMoney(allocated, input.currency)}) dépassent le montant reçu.`,
+    );
   }
   const credit = input.amount - allocated;
 

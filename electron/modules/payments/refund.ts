@@ -14,26 +14,24 @@ import {
   DocumentEntity,
   PaymentEntity,
 } from '../../db/entities';
-import { AppError } from '../../errors';
-import { sessionDto } from '../cash/handlers';
+import { AppError, fieldError } from '../../errors';
+import { drawerExpected } from '../cash/handlers';
 import { companySettings } from '../documents/snapshot';
 import { creditBalance } from './ledger';
 import { PaymentReplay } from './record';
 
 export type RefundInput = z.output<(typeof paymentsApi)['payments.refund']['input']>;
 
-const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { [field]: message });
-
 /** What is left to pay back on a credit note issued as a refund. */
 async function refundableOn(tx: WriteTx, creditNoteId: number, clientId: number, currency: string): Promise<number> {
   const note = await tx.em.findOneBy(DocumentEntity, { id: creditNoteId });
   if (note?.type !== 'credit_note' || note.clientId !== clientId) {
-    throw invalid('creditNoteId', 'Avoir inconnu pour ce client.');
+    throw fieldError('creditNoteId', 'Avoir inconnu pour ce client.');
   }
   if (note.creditMode !== 'refund') {
-    throw invalid('creditNoteId', 'Cet avoir est porté au crédit du client : remboursez sur son crédit.');
+    throw fieldError('creditNoteId', 'Cet avoir est porté au crédit du client : remboursez sur son crédit.');
   }
-  if (note.currency !== currency) throw invalid('currency', `Cet avoir est en ${note.currency}.`);
+  if (note.currency !== currency) throw fieldError('currency', `Cet avoir est en ${note.currency}.`);
   const refunds = await tx.em.findBy(PaymentEntity, { creditNoteId, status: 'recorded' });
   return note.ttc - refunds.reduce((s, r) => s + r.amount, 0);
 }
@@ -48,23 +46,23 @@ export async function recordRefund(tx: WriteTx, actor: Actor, input: RefundInput
     throw new PaymentReplay(previous.id);
   }
   const client = await tx.em.findOneBy(ClientEntity, { id: input.clientId });
-  if (!client) throw invalid('clientId', 'Client introuvable.');
+  if (!client) throw fieldError('clientId', 'Client introuvable.');
   const available =
     input.creditNoteId === undefined
       ? await creditBalance(tx.em, client.id, input.currency)
       : await refundableOn(tx, input.creditNoteId, client.id, input.currency);
   if (input.amount > available) {
-    throw invalid('amount', `Au plus ${formatMoney(Math.max(available, 0), input.currency)} à rembourser.`);
+    throw fieldError('amount', `Au plus ${formatMoney(Math.max(available, 0), input.currency)} à rembourser.`);
   }
   const method = input.details.method;
   let sessionId: number | null = null;
   if (method === 'cash') {
-    if (input.currency !== 'MAD') throw invalid('currency', 'La caisse est tenue en dirhams.');
+    if (input.currency !== 'MAD') throw fieldError('currency', 'La caisse est tenue en dirhams.');
     const session = await tx.em.findOneBy(CashSessionEntity, { desk: input.desk, status: 'open' });
     if (!session) throw new AppError('CONFLICT', `Aucune caisse ouverte au poste « ${input.desk || '—'} ».`);
     sessionId = session.id;
-    const { expected } = await sessionDto(tx.em, session);
-    if (input.amount > expected) throw invalid('amount', `La caisse ne contient que ${formatMoney(expected)}.`);
+    const expected = await drawerExpected(tx.em, session);
+    if (input.amount > expected) throw fieldError('amount', `La caisse ne contient que ${formatMoney(expected)}.`);
   }
   const paidOn = businessDate(tx.now);
   const at = tx.now.toISOString();
