@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4317;
+// GUICHET_E2E_PORT lets two runs on one machine (a developer and CI) keep out of each other's way.
+const PORT = Number(process.env.GUICHET_E2E_PORT ?? 4317);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // A fresh, empty data directory per run: the scenario starts at the first-run screen. Workers load this file again;
