@@ -15,6 +15,8 @@ export interface PrintableReceipt {
   seller: SellerBlock;
   stampDutyRate: number;
   format: ReceiptFormat;
+  /** Every print after the first is a duplicate, and says so. */
+  copy: 'original' | 'duplicate';
 }
 
 /** 80 mm paper with 4 mm margins each side. */
@@ -42,6 +44,7 @@ function receiptRows(r: PrintableReceipt): Row[] {
     { text: '', rule: true },
     { text: p.direction === 'out' ? 'REÇU DE REMBOURSEMENT' : 'REÇU DE PAIEMENT', bold: true, size: 12, center: true },
     { text: `N° ${p.number}`, bold: true, center: true },
+    ...(r.copy === 'duplicate' ? [{ text: 'DUPLICATA', bold: true, size: 11, center: true }] : []),
     { text: formatDateTime(p.receivedAt), muted: true, center: true },
     { text: '', rule: true },
     { text: 'Client', right: `${p.clientName} (${p.clientCode})` },
@@ -71,7 +74,7 @@ function receiptRows(r: PrintableReceipt): Row[] {
   for (const inv of p.invoices) rows.push({ text: `Facture émise : ${inv.number ?? ''}`, muted: true });
   if (p.status === 'voided') rows.push({ text: `ANNULÉ — ${p.voidReason}`, bold: true });
   rows.push({ text: '', rule: true });
-  rows.push({ text: `Reçu par ${p.staff ?? '—'}`, muted: true });
+  rows.push({ text: `Reçu par ${p.staffName ?? p.staff ?? '—'}`, muted: true });
   rows.push({ text: 'Merci de votre confiance.', center: true, muted: true });
   return rows;
 }

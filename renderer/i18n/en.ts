@@ -358,6 +358,7 @@ export const en: Messages = {
       documents_seal: 'SHA-256 fingerprint recorded',
       payments_record: 'Payment recorded',
       payments_void: 'Payment voided',
+      payments_receipt: 'Receipt printed',
       payments_applyCredit: 'Client credit used',
       payments_approval_failed: 'Approval refused (manager’s password)',
       payments_approval_reset: 'Failed attempts reset',

@@ -362,6 +362,7 @@ export const fr = {
       documents_seal: 'Empreinte SHA-256 enregistrée',
       payments_record: 'Paiement enregistré',
       payments_void: 'Paiement annulé',
+      payments_receipt: 'Reçu imprimé',
       payments_applyCredit: 'Crédit client utilisé',
       payments_approval_failed: 'Autorisation refusée (mot de passe du responsable)',
       payments_approval_reset: 'Compteur d’échecs remis à zéro',

@@ -112,6 +112,8 @@ export interface PaymentDto {
   paidOn: string;
   receivedAt: string;
   staff: string | null;
+  /** The staff member's display name, as the receipt prints it. */
+  staffName: string | null;
   cashSessionId: number | null;
   allocations: AllocationDto[];
   /** Left on the client's account. */
@@ -214,10 +216,11 @@ export const paymentsApi = {
     mutates: true,
   }),
   /** The receipt: A5, or the 80 mm roll of the counter's thermal printer. */
+  /** The first print is the original, every later one a DUPLICATA (counted and audited). */
   'payments.receipt': method<PdfFileDto>()({
     input: z.object({ id, format: z.enum(['a5', 'thermal']).default('thermal') }).strict(),
     access: 'cashier',
-    mutates: false,
+    mutates: true,
   }),
   'payments.void': method<PaymentDto>()({
     input: z.object({ id, reason: requiredText(300) }).strict(),

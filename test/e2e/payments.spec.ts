@@ -243,12 +243,12 @@ test('a proforma paid in cash from the client’s page (F2): stamp duty on top, 
   expect(await amountOf(page.getByTestId('payment-stamp-duty'))).toBe(297);
   await screenshot(page, 'payment-page');
 
-  // The receipt previews as the PDF the main process made (no DUPLICATA mark: a receipt is printed as often as asked).
+  // The receipt previews as the PDF the main process made: printed once already, it is now a DUPLICATA.
   await view.header.getByTestId('pdf-preview').click();
   const frame = page.getByTestId('pdf-frame');
   await expect(frame).toHaveAttribute('src', /^blob:/);
-  await expect(page.getByTestId('pdf-file-name')).toHaveText(`recu-${office.receipts.cash}-80mm.pdf`);
-  await expect(page.getByTestId('pdf-copy')).toHaveCount(0);
+  await expect(page.getByTestId('pdf-file-name')).toHaveText(`recu-${office.receipts.cash}-80mm-duplicata.pdf`);
+  await expect(page.getByTestId('pdf-copy')).toHaveText('DUPLICATA');
   await screenshot(page, 'receipt-preview');
   await page.keyboard.press('Escape');
   await expect(frame).toBeHidden();
@@ -256,9 +256,11 @@ test('a proforma paid in cash from the client’s page (F2): stamp duty on top, 
   // The receipt as printed: the 80 mm roll by default, A5 on demand; both carry the duty as a line of its own.
   const thermal = await savePdf(page, view.header);
   expect(thermal.head).toBe('%PDF-');
-  expect(thermal.name).toBe(`recu-${office.receipts.cash}-80mm.pdf`);
+  expect(thermal.name).toBe(`recu-${office.receipts.cash}-80mm-duplicata.pdf`);
   for (const text of [
     `N° ${office.receipts.cash}`,
+    'DUPLICATA',
+    `Reçu par ${CASHIER.displayName}`,
     `Proforma ${hosting} 1 188,00 DH`,
     'Droit de timbre (0,25 %) 2,97 DH',
     'Total encaissé 1 190,97 DH',
@@ -267,7 +269,7 @@ test('a proforma paid in cash from the client’s page (F2): stamp duty on top, 
   }
   await view.header.getByTestId('receipt-format').getByText('A5', { exact: true }).click();
   const a5 = await savePdf(page, view.header);
-  expect(a5.name).toBe(`recu-${office.receipts.cash}.pdf`);
+  expect(a5.name).toBe(`recu-${office.receipts.cash}-duplicata.pdf`);
   expect(a5.text).toContain('Droit de timbre (0,25 %) 2,97 DH');
 });
 

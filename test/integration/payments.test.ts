@@ -109,8 +109,13 @@ describe('recording payments', () => {
       expected: 169_097,
     });
 
-    for (const format of ['thermal', 'a5'] as const) {
+    // The first print is the original; every later one says DUPLICATA, and each is audited.
+    for (const [format, copy] of [
+      ['thermal', 'original'],
+      ['a5', 'duplicate'],
+    ] as const) {
       const file = await app.ok('cashier', 'payments.receipt', { id: paid.id, format });
+      expect(file.copy).toBe(copy);
       const pdf = Buffer.from(file.pdf, 'base64');
       mkdirSync('test-results/pdfs', { recursive: true });
       writeFileSync(path.join('test-results/pdfs', file.fileName), pdf);
@@ -129,10 +134,11 @@ describe('recording payments', () => {
         'Total encaissé 1 190,97 DH',
         'mille cent quatre-vingt-dix dirhams et quatre-vingt-dix-sept centimes',
         'Facture émise : FA-2026-000001',
-        'Reçu par caissier',
+        'Reçu par Karim Caissier',
       ]) {
         expect(text, `${format}: ${expected}`).toContain(expected);
       }
+      expect(text.includes('DUPLICATA'), format).toBe(copy === 'duplicate');
     }
   });
 

@@ -37,6 +37,8 @@ export interface PaymentRow {
   note: string;
   /** A refund: the credit note it pays back, if any. */
   creditNoteId: number | null;
+  /** How many times the receipt was printed: the first is the original, every later one a DUPLICATA. */
+  printCount: number;
 }
 
 export const PaymentEntity = new EntitySchema<PaymentRow>({
@@ -70,6 +72,7 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     approvalReason: { name: 'approval_reason', type: 'text', default: '' },
     note: { type: 'text', default: '' },
     creditNoteId: { name: 'credit_note_id', type: 'integer', nullable: true },
+    printCount: { name: 'print_count', type: 'integer', default: 0 },
   },
   foreignKeys: [
     {

@@ -5,6 +5,7 @@ import { Documents0004 } from './0004-documents';
 import { Payments0005 } from './0005-payments';
 import { Refunds0006 } from './0006-refunds';
 import { PaymentIndexes0007 } from './0007-payment-indexes';
+import { ReceiptPrints0008 } from './0008-receipt-prints';
 
 /** Every migration the app knows, oldest first. Forward-only: never edit one that has shipped, add the next. */
 export const migrations = [
@@ -15,5 +16,6 @@ export const migrations = [
   Payments0005,
   Refunds0006,
   PaymentIndexes0007,
+  ReceiptPrints0008,
 ];
 export const knownMigrationNames = new Set(migrations.map((M) => new M().name));

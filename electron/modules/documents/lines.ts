@@ -3,6 +3,7 @@ import { documentTotals, lineHt, type DocumentTotals } from '../../../shared/tot
 import type { WriteTx } from '../../db/database';
 import { DocumentLineEntity, type DocumentRow } from '../../db/entities';
 import { AppError } from '../../errors';
+import { insertRow } from '../../db/rows';
 
 export interface NewLine {
   kind: LineKind;
@@ -37,10 +38,9 @@ export function totalsColumns(t: DocumentTotals): Pick<DocumentRow, 'ht' | 'tota
 }
 
 /** Writes the lines of a document in order, each with its HT amount by the one rounding rule. */
-export async function insertLines(tx: WriteTx, documentId: number, lines: readonly NewLine[]): Promise<void> {
-  await tx.em.insert(
-    DocumentLineEntity,
-    lines.map((l, i) => ({
+export function insertLines(tx: WriteTx, documentId: number, lines: readonly NewLine[]): Promise<void> {
+  lines.forEach((l, i) =>
+    insertRow(tx.em, DocumentLineEntity, {
       documentId,
       position: i + 1,
       kind: l.kind,
@@ -56,6 +56,7 @@ export async function insertLines(tx: WriteTx, documentId: number, lines: readon
       months: l.months,
       creditedQuantity: 0,
       sourceLineId: l.sourceLineId ?? null,
-    })),
+    }),
   );
+  return Promise.resolve();
 }

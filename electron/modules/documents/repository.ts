@@ -19,6 +19,7 @@ import {
   type DocumentRow,
 } from '../../db/entities';
 import { notFound } from '../../errors';
+import { findRow, findRows } from '../../db/rows';
 
 /** The client's credit per currency (the sum of its ledger), the currencies with nothing left omitted. */
 export async function creditBalances(
@@ -36,14 +37,14 @@ export async function creditBalances(
   return rows.map((r) => ({ currency: r.currency, amount: Number(r.amount) })).filter((r) => r.amount !== 0);
 }
 
-export async function findDocument(em: EntityManager, id: number): Promise<DocumentRow> {
-  const row = await em.findOneBy(DocumentEntity, { id });
+export function findDocument(em: EntityManager, id: number): Promise<DocumentRow> {
+  const row = findRow(em, DocumentEntity, { id });
   if (!row) throw notFound('Document');
-  return row;
+  return Promise.resolve(row);
 }
 
 export function linesOf(em: EntityManager, documentId: number): Promise<DocumentLineRow[]> {
-  return em.find(DocumentLineEntity, { where: { documentId }, order: { position: 'ASC' } });
+  return Promise.resolve(findRows(em, DocumentLineEntity, { documentId }, '"position"'));
 }
 
 /** The totals stored with the document (computed by shared/totals.ts when its lines were saved). */

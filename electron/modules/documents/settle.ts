@@ -2,6 +2,7 @@ import type { InvoicePaymentDto } from '../../../shared/api/documents';
 import type { Actor, WriteTx } from '../../db/database';
 import { DocumentEntity } from '../../db/entities';
 import { AppError } from '../../errors';
+import { insertRow, statement, updateRows } from '../../db/rows';
 import { extendService } from '../services/extend';
 import { insertLines } from './lines';
 import { assignNumber } from './numbering';
@@ -33,11 +34,10 @@ export async function settleProforma(
   }
   const year = Number(settlement.paidOn.slice(0, 4));
   // Invoice numbers and dates run in the same order (SPEC §4): the year's last invoice, by number, is the latest.
-  const last = await tx.em.findOne(DocumentEntity, {
-    where: { type: 'invoice', seriesYear: year },
-    order: { seq: 'DESC' },
-    select: { id: true, issueDate: true },
-  });
+  const last = statement(
+    tx.em,
+    `SELECT "issue_date" AS "issueDate" FROM "documents" WHERE "type" = 'invoice' AND "series_year" = ? ORDER BY "seq" DESC LIMIT 1`,
+  ).get(year) as { issueDate: string | null } | undefined;
   if (last?.issueDate && last.issueDate > settlement.paidOn) {
     throw new AppError(
       'CONFLICT',
@@ -46,9 +46,9 @@ export async function settleProforma(
   }
 
   const at = tx.now.toISOString();
-  await tx.em.update(DocumentEntity, { id: proformaId }, { status: 'paid', paid: proforma.ttc, updatedAt: at });
+  updateRows(tx.em, DocumentEntity, { id: proformaId }, { status: 'paid', paid: proforma.ttc, updatedAt: at });
   const numbered = await assignNumber(tx, 'invoice', settlement.paidOn);
-  const invoice = await tx.em.save(DocumentEntity, {
+  const invoiceId = insertRow(tx.em, DocumentEntity, {
     ...numbered,
     type: 'invoice' as const,
     status: 'issued' as const,
@@ -73,7 +73,7 @@ export async function settleProforma(
     updatedAt: at,
   });
   const lines = await linesOf(tx.em, proformaId);
-  await insertLines(tx, invoice.id, lines);
+  await insertLines(tx, invoiceId, lines);
   for (const line of lines) {
     if (line.kind === 'service' && line.serviceId !== null) {
       await extendService(tx, actor, line.serviceId, line.months);
@@ -82,8 +82,8 @@ export async function settleProforma(
   await tx.audit({
     action: 'documents.invoice',
     entity: 'document',
-    entityId: invoice.id,
+    entityId: invoiceId,
     summary: { number: numbered.number, proforma: proforma.number, ttc: proforma.ttc, currency: proforma.currency },
   });
-  return invoice.id;
+  return invoiceId;
 }

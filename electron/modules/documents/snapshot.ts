@@ -12,14 +12,15 @@ import {
   type DocumentRow,
 } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
+import { findRow, insertRow, statement } from '../../db/rows';
 import type { BuyerBlock, SellerBlock } from '../../pdf/commercial-document';
 import { COMPANY } from '../settings/handlers';
 
 let parsed: { raw: string; company: CompanySettings } | null = null;
 
 /** The company settings, parsed again only when they changed (every document reads them, some twice). */
-export async function companySettings(em: EntityManager): Promise<CompanySettings> {
-  const row = await em.findOneBy(SettingEntity, { key: COMPANY });
+export function companySettings(em: EntityManager): Promise<CompanySettings> {
+  const row = findRow(em, SettingEntity, { key: COMPANY });
   if (row && parsed?.raw !== row.value) {
     parsed = { raw: row.value, company: companySettingsSchema.parse(JSON.parse(row.value)) };
   }
@@ -30,7 +31,7 @@ export async function companySettings(em: EntityManager): Promise<CompanySetting
       'Renseignez d’abord la société (Paramètres › Société) : ses mentions légales figurent sur chaque document.',
     );
   }
-  return company;
+  return Promise.resolve(company);
 }
 
 function decodeLogo(dataUrl: string): { mime: string; data: Buffer } {
@@ -68,8 +69,8 @@ export async function freezeSeller(tx: WriteTx): Promise<SellerBlock> {
   if (!company.logo) return sellerFields(company, null);
   const logo = decodeLogo(company.logo);
   const sha256 = createHash('sha256').update(logo.data).digest('hex');
-  if (!(await tx.em.existsBy(DocumentAssetEntity, { sha256 }))) {
-    await tx.em.insert(DocumentAssetEntity, { sha256, mime: logo.mime, data: logo.data });
+  if (!statement(tx.em, 'SELECT 1 FROM "document_assets" WHERE "sha256" = ?').get(sha256)) {
+    insertRow(tx.em, DocumentAssetEntity, { sha256, mime: logo.mime, data: logo.data });
   }
   return sellerFields(company, sha256);
 }
@@ -89,12 +90,12 @@ export async function logoOf(em: EntityManager, seller: SellerBlock): Promise<{ 
 }
 
 /** The client block: name, address, and for a company its ICE and IF (CGI art. 145). */
-export async function buyerOf(em: EntityManager, clientId: number): Promise<BuyerBlock> {
-  const client = await em.findOneBy(ClientEntity, { id: clientId });
+export function buyerOf(em: EntityManager, clientId: number): Promise<BuyerBlock> {
+  const client = findRow(em, ClientEntity, { id: clientId });
   if (!client) throw notFound('Client');
-  const [phone] = await em.find(ClientPhoneEntity, { where: { clientId }, order: { position: 'ASC' }, take: 1 });
-  const [email] = await em.find(ClientEmailEntity, { where: { clientId }, order: { position: 'ASC' }, take: 1 });
-  return {
+  const phone = findRow(em, ClientPhoneEntity, { clientId }, '"position"');
+  const email = findRow(em, ClientEmailEntity, { clientId }, '"position"');
+  return Promise.resolve({
     code: client.code,
     name: clientDisplayName(client),
     kind: client.kind,
@@ -107,7 +108,7 @@ export async function buyerOf(em: EntityManager, clientId: number): Promise<Buye
     rcNumber: client.rcNumber,
     email: email?.email ?? '',
     phone: phone?.display ?? '',
-  };
+  });
 }
 
 export function frozenSeller(row: DocumentRow): SellerBlock | null {

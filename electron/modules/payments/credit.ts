@@ -13,7 +13,7 @@ export async function applyCredit(
   actor: Actor,
   input: { clientId: number; documentId: number; amount: number },
 ): Promise<number | null> {
-  const doc = (await openProformasOf(tx, input.clientId)).find((d) => d.id === input.documentId);
+  const doc = openProformasOf(tx, input.clientId).find((d) => d.id === input.documentId);
   if (!doc) {
     throw new AppError('VALIDATION', 'Proforma inconnue, déjà réglée ou d’un autre client.', {
       documentId: 'Choisissez une proforma ouverte du client.',

@@ -6,6 +6,7 @@ import type { Clock } from '../../clock';
 import type { Actor, Database } from '../../db/database';
 import { ClientEntity, PaymentEntity, UserEntity, type PaymentRow } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
+import { findRow, statement } from '../../db/rows';
 import { checkPassword, invalidCredentials } from '../auth/lockout';
 import { creditBalances, documentDto, findDocument } from '../documents/repository';
 import { sealDocument, sha256 } from '../documents/printing';
@@ -74,7 +75,7 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
   registry.register('payments.openItems', async (input) => {
     const client = await db.reader.findOneBy(ClientEntity, { id: input.clientId });
     if (!client) throw notFound('Client');
-    const proformas = await openProformasOf({ em: db.reader }, input.clientId);
+    const proformas = openProformasOf({ em: db.reader }, input.clientId);
     return {
       proformas: proformas.map((d) => ({
         id: d.id,
@@ -95,7 +96,7 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
 
   registry.register('payments.record', async (input, ctx) => {
     // A retry of a recorded payment answers at once, without queuing behind other writes.
-    const previous = await db.reader.findOneBy(PaymentEntity, { idempotencyKey: input.idempotencyKey });
+    const previous = findRow(db.reader, PaymentEntity, { idempotencyKey: input.idempotencyKey });
     if (previous && previous.payloadHash === payloadHash(input)) return dto(previous.id);
     const approvedBy = await approver(db, clock, input);
     try {
@@ -142,19 +143,35 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
     }
   });
 
-  registry.register('payments.receipt', async (input) => {
+  // The first print of a receipt is the original; every later one says DUPLICATA, and each print is audited.
+  registry.register('payments.receipt', async (input, ctx) => {
     const payment = await dto(input.id);
     const { seller } = await liveSeller(db.reader);
+    const copy = await db.write(ctx.actor, 'payments.receipt', async (tx) => {
+      const printed = statement(
+        tx.em,
+        'UPDATE "payments" SET "print_count" = "print_count" + 1 WHERE "id" = ? RETURNING "print_count" AS "count"',
+      ).get(payment.id) as { count: number };
+      const mark = printed.count === 1 ? ('original' as const) : ('duplicate' as const);
+      await tx.audit({
+        action: 'payments.receipt',
+        entity: 'payment',
+        entityId: payment.id,
+        summary: { number: payment.number, copy: mark, format: input.format },
+      });
+      return mark;
+    });
     const pdf = await receiptPdf({
       payment,
       seller,
       stampDutyRate: (await stampDutySettings(db.reader)).rate,
       format: input.format,
+      copy,
     });
     return {
-      fileName: `recu-${payment.number}${input.format === 'thermal' ? '-80mm' : ''}.pdf`,
+      fileName: `recu-${payment.number}${input.format === 'thermal' ? '-80mm' : ''}${copy === 'duplicate' ? '-duplicata' : ''}.pdf`,
       pdf: pdf.toString('base64'),
-      copy: 'original' as const,
+      copy,
       sha256: sha256(pdf),
     };
   });

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import type { InvoicePaymentDto } from '../../../shared/api/documents';
 import type { PaymentDetails } from '../../../shared/api/payments';
 import { businessDate } from '../../../shared/dates';
 import type { Currency } from '../../../shared/money';
 import { paymentReference } from '../../../shared/payment-methods';
 import { ClientCreditEntity, PaymentAllocationEntity, PaymentEntity, type PaymentRow } from '../../db/entities';
+import { findRows } from '../../db/rows';
 
 /** The client's credit in a currency: the sum of its ledger. */
 export async function creditBalance(em: EntityManager, clientId: number, currency: Currency): Promise<number> {
@@ -18,26 +18,20 @@ export async function creditBalance(em: EntityManager, clientId: number, currenc
 }
 
 /** What an invoice prints about the payments of its proforma: each payment's date, method, reference and share. */
-export async function invoicePayments(em: EntityManager, proformaId: number): Promise<InvoicePaymentDto[]> {
-  const allocations = await em.find(PaymentAllocationEntity, {
-    where: { documentId: proformaId },
-    order: { id: 'ASC' },
-  });
+export function invoicePayments(em: EntityManager, proformaId: number): Promise<InvoicePaymentDto[]> {
+  const allocations = findRows(em, PaymentAllocationEntity, { documentId: proformaId }, '"id"');
   const net = new Map<number, number>();
   for (const a of allocations) net.set(a.paymentId, (net.get(a.paymentId) ?? 0) + a.amount);
   const ids = [...net.entries()].filter(([, amount]) => amount > 0).map(([id]) => id);
-  const payments = ids.length ? await em.findBy(PaymentEntity, { id: In(ids) }) : [];
-  const credits = await em.find(ClientCreditEntity, {
-    where: { documentId: proformaId, kind: 'applied' },
-    order: { id: 'ASC' },
-  });
+  const payments = findRows(em, PaymentEntity, { id: ids });
+  const credits = findRows(em, ClientCreditEntity, { documentId: proformaId, kind: 'applied' }, '"id"');
   const rows: InvoicePaymentDto[] = payments
     .sort((a, b) => a.id - b.id)
     .map((p) => invoicePaymentLine(p, net.get(p.id) ?? 0));
   for (const c of credits) {
     rows.push({ date: businessDate(new Date(c.at)), method: 'credit', reference: '', amount: -c.amount });
   }
-  return rows;
+  return Promise.resolve(rows);
 }
 
 /** One payment as its invoice prints it: date, method, receipt number and the method's reference, amount. */

@@ -19,6 +19,7 @@ import {
   type DocumentRow,
 } from '../../db/entities';
 import { AppError, fieldError } from '../../errors';
+import { findRow, findRows, insertRow, updateRows } from '../../db/rows';
 import { OPEN_PROFORMA } from '../documents/renewals';
 import { settleProforma } from '../documents/settle';
 import { companySettings } from '../documents/snapshot';
@@ -42,17 +43,9 @@ export function payloadHash(input: PaymentInput): string {
 }
 
 /** Open proformas of a client, oldest first: the default order of allocation. */
-export function openProformasOf(tx: WriteTx | { em: WriteTx['em'] }, clientId: number): Promise<DocumentRow[]> {
-  return tx.em
-    .createQueryBuilder(DocumentEntity, 'd')
-    .where('d.clientId = :clientId AND d.type = :type AND d.status IN (:...open)', {
-      clientId,
-      type: 'proforma',
-      open: [...OPEN_PROFORMA],
-    })
-    .orderBy('d.issueDate', 'ASC')
-    .addOrderBy('d.id', 'ASC')
-    .getMany();
+export function openProformasOf(tx: WriteTx | { em: WriteTx['em'] }, clientId: number): DocumentRow[] {
+  const where = { clientId, type: 'proforma' as const, status: OPEN_PROFORMA };
+  return findRows(tx.em, DocumentEntity, where, '"issue_date", "id"');
 }
 
 function checkedAllocations(input: PaymentInput, open: DocumentRow[]): PlannedAllocation[] {
@@ -103,14 +96,14 @@ export async function recordPayment(
   approvedBy: string | null,
 ): Promise<Recorded> {
   const hash = payloadHash(input);
-  const previous = await tx.em.findOneBy(PaymentEntity, { idempotencyKey: input.idempotencyKey });
+  const previous = findRow(tx.em, PaymentEntity, { idempotencyKey: input.idempotencyKey });
   if (previous) {
     if (previous.payloadHash !== hash) {
       throw new AppError('CONFLICT', 'Cette saisie a déjà servi pour un autre paiement : rouvrez le formulaire.');
     }
     throw new PaymentReplay(previous.id);
   }
-  const client = await tx.em.findOneBy(ClientEntity, { id: input.clientId });
+  const client = findRow(tx.em, ClientEntity, { id: input.clientId });
   if (!client) throw fieldError('clientId', 'Client introuvable.');
   if (client.anonymizedAt) throw fieldError('clientId', 'Ce client a été anonymisé.');
 
@@ -119,7 +112,7 @@ export async function recordPayment(
   let sessionId: number | null = null;
   if (method === 'cash') {
     if (input.currency !== 'MAD') throw fieldError('currency', 'La caisse est tenue en dirhams : encaissez en MAD.');
-    const session = await tx.em.findOneBy(CashSessionEntity, { desk: input.desk, status: 'open' });
+    const session = findRow(tx.em, CashSessionEntity, { desk: input.desk, status: 'open' });
     if (!session)
       throw new AppError('CONFLICT', `Aucune caisse ouverte au poste « ${input.desk || '—'} » : ouvrez la caisse.`);
     sessionId = session.id;
@@ -132,7 +125,7 @@ export async function recordPayment(
     }
   }
 
-  const open = await openProformasOf(tx, client.id);
+  const open = openProformasOf(tx, client.id);
   const plan = checkedAllocations(input, open);
   const allocated = plan.reduce((s, a) => s + a.paymentAmount, 0);
   if (allocated > input.amount) {
@@ -148,7 +141,7 @@ export async function recordPayment(
   const year = Number(paidOn.slice(0, 4));
   const seq = await nextNumber(tx.em, 'receipt', year);
   const number = formatDocumentNumber((await companySettings(tx.em)).prefixes.receipt, year, seq);
-  const payment = await tx.em.save(PaymentEntity, {
+  const payment = {
     number,
     seriesYear: year,
     seq,
@@ -171,7 +164,8 @@ export async function recordPayment(
     approvedBy,
     approvalReason: input.approval?.reason ?? '',
     note: input.note,
-  });
+  };
+  const paymentId = insertRow(tx.em, PaymentEntity, payment);
 
   const invoiceIds: number[] = [];
   for (const a of plan) {
@@ -187,10 +181,10 @@ export async function recordPayment(
       });
       invoiceIds.push(invoiceId);
     } else {
-      await tx.em.update(DocumentEntity, { id: doc.id }, { paid, status: 'partially_paid', updatedAt: at });
+      updateRows(tx.em, DocumentEntity, { id: doc.id }, { paid, status: 'partially_paid', updatedAt: at });
     }
-    await tx.em.insert(PaymentAllocationEntity, {
-      paymentId: payment.id,
+    insertRow(tx.em, PaymentAllocationEntity, {
+      paymentId,
       documentId: doc.id,
       amount: a.amount,
       rate: a.rate,
@@ -202,7 +196,7 @@ export async function recordPayment(
     });
   }
   if (credit > 0) {
-    await tx.em.insert(ClientCreditEntity, {
+    insertRow(tx.em, ClientCreditEntity, {
       clientId: client.id,
       currency: input.currency,
       amount: credit,
@@ -213,12 +207,12 @@ export async function recordPayment(
     });
   }
   if (sessionId !== null) {
-    await tx.em.insert(CashMovementEntity, {
+    insertRow(tx.em, CashMovementEntity, {
       sessionId,
       kind: 'payment',
       amount: input.amount + duty,
       reason: '',
-      paymentId: payment.id,
+      paymentId,
       at,
       username: actor.username,
     });
@@ -226,7 +220,7 @@ export async function recordPayment(
   await tx.audit({
     action: 'payments.record',
     entity: 'payment',
-    entityId: payment.id,
+    entityId: paymentId,
     summary: {
       number,
       client: client.code,
@@ -240,5 +234,5 @@ export async function recordPayment(
       ...(approvedBy ? { approvedBy, approvalReason: input.approval?.reason } : {}),
     },
   });
-  return { paymentId: payment.id, invoiceIds };
+  return { paymentId, invoiceIds };
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import type { AllocationDto, PaymentDetails, PaymentDto } from '../../../shared/api/payments';
 import { clientDisplayName } from '../../../shared/client';
 import {
@@ -7,29 +6,35 @@ import {
   DocumentEntity,
   PaymentAllocationEntity,
   PaymentEntity,
+  UserEntity,
   type PaymentRow,
 } from '../../db/entities';
 import { notFound } from '../../errors';
+import { findRow, findRows } from '../../db/rows';
 
-export async function findPayment(em: EntityManager, id: number): Promise<PaymentRow> {
-  const row = await em.findOneBy(PaymentEntity, { id });
+export function findPayment(em: EntityManager, id: number): Promise<PaymentRow> {
+  const row = findRow(em, PaymentEntity, { id });
   if (!row) throw notFound('Paiement');
-  return row;
+  return Promise.resolve(row);
 }
 
-export async function paymentDtos(em: EntityManager, rows: PaymentRow[]): Promise<PaymentDto[]> {
+export function paymentDtos(em: EntityManager, rows: PaymentRow[]): Promise<PaymentDto[]> {
+  return Promise.resolve(paymentDtosNow(em, rows));
+}
+
+function paymentDtosNow(em: EntityManager, rows: PaymentRow[]): PaymentDto[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [clients, allocations] = await Promise.all([
-    em.findBy(ClientEntity, { id: In([...new Set(rows.map((r) => r.clientId))]) }),
-    em.find(PaymentAllocationEntity, { where: { paymentId: In(ids) }, order: { id: 'ASC' } }),
-  ]);
+  const clients = findRows(em, ClientEntity, { id: [...new Set(rows.map((r) => r.clientId))] });
+  const allocations = findRows(em, PaymentAllocationEntity, { paymentId: ids }, '"id"');
   const docIds = [...new Set(allocations.map((a) => a.documentId))];
-  const docs = docIds.length ? await em.findBy(DocumentEntity, { id: In(docIds) }) : [];
+  const docs = findRows(em, DocumentEntity, { id: docIds });
   const noteIds = rows.flatMap((r) => (r.creditNoteId === null ? [] : [r.creditNoteId]));
-  const notes = noteIds.length ? await em.findBy(DocumentEntity, { id: In(noteIds) }) : [];
+  const notes = findRows(em, DocumentEntity, { id: noteIds });
   const invoiceIds = allocations.flatMap((a) => (a.invoiceId === null ? [] : [a.invoiceId]));
-  const invoices = invoiceIds.length ? await em.findBy(DocumentEntity, { id: In(invoiceIds) }) : [];
+  const invoices = findRows(em, DocumentEntity, { id: invoiceIds });
+  const usernames = [...new Set(rows.flatMap((r) => (r.staff === null ? [] : [r.staff])))];
+  const nameOf = new Map(findRows(em, UserEntity, { username: usernames }).map((u) => [u.username, u.displayName]));
   const clientOf = new Map(clients.map((c) => [c.id, c]));
   const docOf = new Map(docs.map((d) => [d.id, d]));
   const reversed = new Set(allocations.flatMap((a) => (a.reversalOf === null ? [] : [a.reversalOf])));
@@ -69,6 +74,7 @@ export async function paymentDtos(em: EntityManager, rows: PaymentRow[]): Promis
       paidOn: row.paidOn,
       receivedAt: row.receivedAt,
       staff: row.staff,
+      staffName: row.staff === null ? null : (nameOf.get(row.staff) ?? row.staff),
       cashSessionId: row.cashSessionId,
       allocations: dtos,
       credit: row.credit,

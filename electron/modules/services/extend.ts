@@ -1,6 +1,7 @@
 import type { Actor, WriteTx } from '../../db/database';
 import { ProductEntity, ServiceEntity, ServiceEventEntity, type ServiceRow } from '../../db/entities';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
+import { findRow, updateRows } from '../../db/rows';
 import { businessDate } from '../../../shared/dates';
 import { addMonths, nextPeriod } from '../../../shared/periods';
 import { serviceState } from '../../../shared/service-state';
@@ -20,7 +21,8 @@ export async function extendService(
   months: number,
 ): Promise<{ from: string; to: string }> {
   const row = await findService(tx.em, serviceId);
-  const product = await tx.em.findOneByOrFail(ProductEntity, { id: row.productId });
+  const product = findRow(tx.em, ProductEntity, { id: row.productId });
+  if (!product) throw notFound('Produit');
   const rules = await lifecycleRules(tx.em);
   const state = serviceState({ ...row, kind: product.kind }, businessDate(tx.now), rules[product.kind]);
   if (!state.renewable) {
@@ -29,7 +31,8 @@ export async function extendService(
   const period = nextPeriod(row.anchorDate, row.paidMonths, months);
   const abuse = row.status === 'suspended' && row.suspensionReason === 'abuse';
   const status = abuse ? 'suspended' : 'active';
-  await tx.em.update(
+  updateRows(
+    tx.em,
     ServiceEntity,
     { id: serviceId },
     {

@@ -6,6 +6,7 @@ import { serviceState } from '../../../shared/service-state';
 import { ClientEntity, ProductEntity, ServiceEntity, ServiceEventEntity, type ServiceRow } from '../../db/entities';
 import { notFound } from '../../errors';
 import type { Actor, WriteTx } from '../../db/database';
+import { findRow, insertRow } from '../../db/rows';
 
 export async function serviceDtos(
   em: EntityManager,
@@ -39,14 +40,14 @@ export async function serviceDtos(
   });
 }
 
-export async function findService(em: EntityManager, id: number): Promise<ServiceRow> {
-  const row = await em.findOneBy(ServiceEntity, { id });
+export function findService(em: EntityManager, id: number): Promise<ServiceRow> {
+  const row = findRow(em, ServiceEntity, { id });
   if (!row) throw notFound('Service');
-  return row;
+  return Promise.resolve(row);
 }
 
 /** Records a dated, attributed event of a service (append-only). */
-export async function recordEvent(
+export function recordEvent(
   tx: WriteTx,
   actor: Actor,
   serviceId: number,
@@ -55,7 +56,7 @@ export async function recordEvent(
   to: string | null,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await tx.em.insert(ServiceEventEntity, {
+  insertRow(tx.em, ServiceEventEntity, {
     serviceId,
     at: tx.now.toISOString(),
     userId: actor.userId,
@@ -65,4 +66,5 @@ export async function recordEvent(
     toStatus: to,
     details: JSON.stringify(details),
   });
+  return Promise.resolve();
 }

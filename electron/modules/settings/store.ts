@@ -3,16 +3,16 @@ import type { z } from 'zod';
 import type { WriteTx } from '../../db/database';
 import { diff } from '../../db/database';
 import { SettingEntity } from '../../db/entities';
+import { findRow } from '../../db/rows';
 
 /** Reads a settings section through its shared schema (which fills defaults); null when never saved. */
-export async function readSection<S extends z.ZodType>(
+export function readSection<S extends z.ZodType>(
   em: EntityManager,
   key: string,
   schema: S,
 ): Promise<z.output<S> | null> {
-  const row = await em.findOneBy(SettingEntity, { key });
-  if (!row) return null;
-  return schema.parse(JSON.parse(row.value));
+  const row = findRow(em, SettingEntity, { key });
+  return Promise.resolve(row ? schema.parse(JSON.parse(row.value)) : null);
 }
 
 /** Saves a section and audits what changed, field by field. */

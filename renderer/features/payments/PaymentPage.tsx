@@ -202,7 +202,7 @@ function PaymentHeader({ payment, onVoid }: { payment: PaymentDto; onVoid: () =>
           </Anchor>
           <Text size="xs" c="dimmed">
             {t('payments.page.receivedBy', {
-              name: payment.staff ?? t('cash.session.system'),
+              name: payment.staffName ?? t('cash.session.system'),
               date: formatDateTime(payment.receivedAt),
             })}
           </Text>

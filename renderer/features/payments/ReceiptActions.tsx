@@ -24,7 +24,7 @@ export function ReceiptActions({
   return (
     <Group gap="sm">
       <ReceiptFormatPicker value={format} onChange={setFormat} />
-      <PdfButtons load={() => request('payments.receipt', { id: paymentId, format })} showCopy={false} />
+      <PdfButtons load={() => request('payments.receipt', { id: paymentId, format })} />
     </Group>
   );
 }
