@@ -13,12 +13,18 @@ export const paymentsEn: Messages<typeof paymentsFr> = {
     recorded: 'Recorded',
     voided: 'Voided',
   },
+  direction: {
+    in: 'Payments received',
+    out: 'Refunds',
+  },
   filters: {
     number: 'Receipt no.',
     numberPlaceholder: 'RE-2026-000012, 12…',
     numberHint: 'Enter to search',
     search: 'Search this number',
     method: 'Method',
+    direction: 'Direction',
+    status: 'Status',
     all: 'All',
     client: 'Client',
     from: 'Received from',

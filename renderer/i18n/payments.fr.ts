@@ -14,12 +14,18 @@ export const paymentsFr = {
     recorded: 'Enregistré',
     voided: 'Annulé',
   },
+  direction: {
+    in: 'Encaissements',
+    out: 'Remboursements',
+  },
   filters: {
     number: 'N° de reçu',
     numberPlaceholder: 'RE-2026-000012, 12…',
     numberHint: 'Entrée pour chercher',
     search: 'Chercher ce numéro',
     method: 'Mode',
+    direction: 'Sens',
+    status: 'Statut',
     all: 'Tous',
     client: 'Client',
     from: 'Reçu du',

@@ -178,6 +178,9 @@ export const paymentsApi = {
       .object({
         clientId: id.optional(),
         method: z.enum(PAYMENT_METHODS).optional(),
+        /** Money received ('in') or paid back ('out'). */
+        direction: z.enum(['in', 'out']).optional(),
+        status: z.enum(['recorded', 'voided']).optional(),
         from: calendarDate.optional(),
         to: calendarDate.optional(),
         number: z.string().trim().max(30).optional(),

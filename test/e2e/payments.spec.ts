@@ -572,7 +572,9 @@ test('cash taken out, the drawer counted and closed with a difference, validated
   await screenshot(page, 'cash-validated');
 });
 
-test('the payments list filters by method and receipt number; the audit log names the actions', async ({ page }) => {
+test('the payments list filters by method, status and receipt number; the audit log names the actions', async ({
+  page,
+}) => {
   const shell = await signIn(page, MANAGER);
   await shell.navigate('Encaissements');
   const list = new PaymentsListPage(page);
@@ -583,6 +585,11 @@ test('the payments list filters by method and receipt number; the audit log name
   await list.method('Wafacash');
   await expect(list.rows).toHaveCount(1);
   await expect(list.row(office.receipts.wafacash)).toBeVisible();
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  // The voided payments at a glance, as a manager checks them at the end of the day.
+  await list.status('Annulé');
+  await expect(list.rows).toHaveCount(1);
+  await expect(list.row(office.receipts.twice)).toBeVisible();
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
   await list.number.fill(office.receipts.euro);
   await list.number.press('Enter');

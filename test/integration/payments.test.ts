@@ -323,6 +323,10 @@ describe('voids and the cash session', () => {
     const voided = await app.ok('manager', 'payments.void', { id: paid.id, reason: 'Billet refusé' });
     expect(voided).toMatchObject({ status: 'voided', voidReason: 'Billet refusé', voidedBy: 'gerant' });
     expect(voided.allocations[0]?.reversed).toBe(true);
+    const listed = async (filters: { status?: 'recorded' | 'voided'; direction?: 'in' | 'out' }) =>
+      (await app.ok('manager', 'payments.list', filters)).rows.map((p) => p.id);
+    expect(await listed({ status: 'voided' })).toEqual([paid.id]);
+    expect(await listed({ status: 'recorded' })).not.toContain(paid.id);
     expect(await app.ok('cashier', 'documents.get', { id: pf.id })).toMatchObject({ status: 'issued', paid: 0 });
     const invoice = await app.ok('cashier', 'documents.get', { id: paid.invoices[0]?.id ?? 0 });
     expect(invoice.status).toBe('credited');
@@ -384,6 +388,9 @@ describe('voids and the cash session', () => {
 
     const fromCredit = await app.ok('manager', 'payments.refund', refund({ amount: 3_000 }));
     expect(fromCredit.direction).toBe('out');
+    const refunds = await app.ok('manager', 'payments.list', { direction: 'out' });
+    expect(refunds.rows.map((p) => p.direction)).toEqual(['out', 'out']);
+    expect(refunds.rows[0]?.id).toBe(fromCredit.id);
     expect(await app.ok('cashier', 'documents.clientBalance', { clientId: person.id })).toEqual([]);
     const drawer = await app.ok('cashier', 'cash.current', { desk: DESK });
     expect(drawer?.expected).toBe(100_000 + 15_000 + 38 - 12_000 - 3_000);

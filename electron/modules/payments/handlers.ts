@@ -117,6 +117,8 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
     const query = db.reader.createQueryBuilder(PaymentEntity, 'p');
     if (input.clientId) query.andWhere('p.clientId = :clientId', { clientId: input.clientId });
     if (input.method) query.andWhere('p.method = :method', { method: input.method });
+    if (input.direction) query.andWhere('p.direction = :direction', { direction: input.direction });
+    if (input.status) query.andWhere('p.status = :status', { status: input.status });
     if (input.from) query.andWhere('p.paidOn >= :from', { from: input.from });
     if (input.to) query.andWhere('p.paidOn <= :to', { to: input.to });
     if (input.number) filterByNumber(query, input.number);

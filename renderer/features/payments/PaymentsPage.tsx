@@ -124,6 +124,26 @@ export function PaymentsPage() {
               w={190}
               data-testid="filter-method"
             />
+            <Select
+              label={t('payments.filters.direction')}
+              placeholder={t('payments.filters.all')}
+              data={(['in', 'out'] as const).map((value) => ({ value, label: t(`payments.direction.${value}`) }))}
+              value={filters.direction}
+              onChange={(value) => change({ direction: value === 'in' || value === 'out' ? value : null })}
+              clearable
+              w={170}
+              data-testid="filter-direction"
+            />
+            <Select
+              label={t('payments.filters.status')}
+              placeholder={t('payments.filters.all')}
+              data={(['recorded', 'voided'] as const).map((value) => ({ value, label: t(`payments.status.${value}`) }))}
+              value={filters.status}
+              onChange={(value) => change({ status: value === 'recorded' || value === 'voided' ? value : null })}
+              clearable
+              w={150}
+              data-testid="filter-status"
+            />
             <ClientPicker
               label={t('payments.filters.client')}
               value={filters.clientId}

@@ -6,7 +6,15 @@ describe('payment list filters', () => {
   it('send only what is set, valid for the contract', () => {
     expect(paymentListInput(NO_PAYMENT_FILTERS, 1, 50)).toEqual({ page: 1, pageSize: 50 });
     const input = paymentListInput(
-      { clientId: 3, method: 'wafacash', from: '2026-11-01', to: '2026-11-30', number: ' RE-2026-000004 ' },
+      {
+        clientId: 3,
+        method: 'wafacash',
+        direction: 'out',
+        status: 'voided',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        number: ' RE-2026-000004 ',
+      },
       2,
       25,
     );
@@ -15,6 +23,8 @@ describe('payment list filters', () => {
       pageSize: 25,
       clientId: 3,
       method: 'wafacash',
+      direction: 'out',
+      status: 'voided',
       from: '2026-11-01',
       to: '2026-11-30',
       number: 'RE-2026-000004',

@@ -5,12 +5,22 @@ import type { PaymentMethod } from '../../../shared/payment-methods';
 export interface PaymentFilters {
   clientId: number | null;
   method: PaymentMethod | null;
+  direction: 'in' | 'out' | null;
+  status: 'recorded' | 'voided' | null;
   from: string;
   to: string;
   number: string;
 }
 
-export const NO_PAYMENT_FILTERS: PaymentFilters = { clientId: null, method: null, from: '', to: '', number: '' };
+export const NO_PAYMENT_FILTERS: PaymentFilters = {
+  clientId: null,
+  method: null,
+  direction: null,
+  status: null,
+  from: '',
+  to: '',
+  number: '',
+};
 
 export function isFiltered(filters: PaymentFilters): boolean {
   return JSON.stringify(filters) !== JSON.stringify(NO_PAYMENT_FILTERS);
@@ -24,6 +34,8 @@ export function paymentListInput(filters: PaymentFilters, page: number, pageSize
     pageSize,
     ...(filters.clientId === null ? {} : { clientId: filters.clientId }),
     ...(filters.method === null ? {} : { method: filters.method }),
+    ...(filters.direction === null ? {} : { direction: filters.direction }),
+    ...(filters.status === null ? {} : { status: filters.status }),
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
     ...(number ? { number } : {}),

@@ -159,6 +159,11 @@ export class PaymentsListPage {
     await this.page.getByTestId('filter-method').click();
     await this.page.getByRole('option', { name, exact: true }).click();
   }
+
+  async status(name: string): Promise<void> {
+    await this.page.getByTestId('filter-status').click();
+    await this.page.getByRole('option', { name, exact: true }).click();
+  }
 }
 
 /** #/cash and #/cash/:id */
