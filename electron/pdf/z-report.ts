@@ -22,6 +22,7 @@ export function zReportPdf(session: CashSessionDto, companyName: string): Promis
     title: `Rapport Z — caisse ${session.id}`,
     createdAt: new Date(session.closedAt ?? session.openedAt),
   });
+  const nameOf = (username: string | null) => (username === null ? '—' : (session.staffNames[username] ?? username));
   const { left } = doc.page.margins;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = doc.page.height - doc.page.margins.bottom - 20;
@@ -34,9 +35,9 @@ export function zReportPdf(session: CashSessionDto, companyName: string): Promis
     color: COLORS.muted,
   });
   const facts = [
-    `Ouverte le ${formatDateTime(session.openedAt)} par ${session.openedBy ?? '—'}, fonds de caisse ${formatMoney(session.float)}`,
-    session.closedAt ? `Close le ${formatDateTime(session.closedAt)} par ${session.closedBy ?? '—'}` : 'Non close',
-    session.validatedAt ? `Validée le ${formatDateTime(session.validatedAt)} par ${session.validatedBy ?? '—'}` : '',
+    `Ouverte le ${formatDateTime(session.openedAt)} par ${nameOf(session.openedBy)}, fonds de caisse ${formatMoney(session.float)}`,
+    session.closedAt ? `Close le ${formatDateTime(session.closedAt)} par ${nameOf(session.closedBy)}` : 'Non close',
+    session.validatedAt ? `Validée le ${formatDateTime(session.validatedAt)} par ${nameOf(session.validatedBy)}` : '',
   ].filter(Boolean);
   facts.forEach((f, i) => drawLine(doc, f, left, 96 + i * 13, { size: 9, color: COLORS.muted }));
   doc.y = 96 + facts.length * 13 + 8;
@@ -56,7 +57,7 @@ export function zReportPdf(session: CashSessionDto, companyName: string): Promis
         formatTime(m.at),
         KINDS[m.kind] ?? m.kind,
         [m.paymentNumber, m.reason].filter(Boolean).join(' — '),
-        m.username ?? '',
+        m.username === null ? '' : nameOf(m.username),
         formatMoney(m.amount),
       ],
     })),

@@ -39,6 +39,8 @@ export interface CashSessionDto {
   movements: CashMovementDto[];
   /** The day's other payments at this desk's staff, for information on the Z report. */
   otherMethods: { method: PaymentMethod; count: number; total: number }[];
+  /** username → display name of everyone named above. */
+  staffNames: Record<string, string>;
 }
 
 const id = z.number().int().positive();

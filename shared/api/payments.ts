@@ -123,7 +123,9 @@ export interface PaymentDto {
   voidReason: string;
   voidedAt: string | null;
   voidedBy: string | null;
+  voidedByName: string | null;
   approvedBy: string | null;
+  approvedByName: string | null;
   approvalReason: string;
   note: string;
   /** A refund: the credit note it pays back. */

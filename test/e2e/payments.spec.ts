@@ -487,7 +487,7 @@ test('cash of 20 000 DH or more from a company needs a manager’s approval (CGI
   expect(await amountOf(done.collected)).toBe(2_005_000);
   await expect(done.credit).toHaveText(/^Crédit au compte du client\s:\s20\s000,00\sDH$/);
   await page.getByTestId('done-view').click();
-  await expect(page.getByTestId('payment-approval')).toContainText(`Autorisé par ${MANAGER.username}`);
+  await expect(page.getByTestId('payment-approval')).toContainText(`Autorisé par ${MANAGER.displayName}`);
 });
 
 test('cash taken out, the drawer counted and closed with a difference, validated, and its Z report', async ({
@@ -568,7 +568,7 @@ test('cash taken out, the drawer counted and closed with a difference, validated
   await page.getByTestId('cash-validate').click();
   await shell.expectNotification(/^Clôture de la session n° \d+ validée\.$/);
   await expect(cash.session.getByTestId('cash-status')).toHaveText('Validée');
-  await expect(cash.session).toContainText(`Validée par ${MANAGER.username}`);
+  await expect(cash.session).toContainText(`Validée par ${MANAGER.displayName}`);
   await screenshot(page, 'cash-validated');
 });
 

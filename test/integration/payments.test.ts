@@ -282,7 +282,11 @@ describe('recording payments', () => {
       idempotencyKey: key(),
       approval: { username: 'gerant', password: 'manager-secret-1', reason: 'Règlement exceptionnel, chèque refusé' },
     });
-    expect(approved).toMatchObject({ approvedBy: 'gerant', approvalReason: 'Règlement exceptionnel, chèque refusé' });
+    expect(approved).toMatchObject({
+      approvedBy: 'gerant',
+      approvedByName: 'Salma Gérante',
+      approvalReason: 'Règlement exceptionnel, chèque refusé',
+    });
     // The duty is a setting: off, cash carries none.
     expect(await app.call('cashier', 'settings.saveStampDuty', { enabled: false, rate: 25 })).toMatchObject({
       ok: false,
@@ -321,7 +325,12 @@ describe('voids and the cash session', () => {
       error: { code: 'FORBIDDEN' },
     });
     const voided = await app.ok('manager', 'payments.void', { id: paid.id, reason: 'Billet refusé' });
-    expect(voided).toMatchObject({ status: 'voided', voidReason: 'Billet refusé', voidedBy: 'gerant' });
+    expect(voided).toMatchObject({
+      status: 'voided',
+      voidReason: 'Billet refusé',
+      voidedBy: 'gerant',
+      voidedByName: 'Salma Gérante',
+    });
     expect(voided.allocations[0]?.reversed).toBe(true);
     const listed = async (filters: { status?: 'recorded' | 'voided'; direction?: 'in' | 'out' }) =>
       (await app.ok('manager', 'payments.list', filters)).rows.map((p) => p.id);
@@ -437,6 +446,7 @@ describe('voids and the cash session', () => {
     expect(await app.ok('manager', 'cash.validate', { sessionId: session.id })).toMatchObject({
       status: 'validated',
       validatedBy: 'gerant',
+      staffNames: { caissier: 'Karim Caissier', gerant: 'Salma Gérante' },
     });
     const z = await app.ok('cashier', 'cash.zReport', { sessionId: session.id });
     const zPdf = Buffer.from(z.pdf, 'base64');
@@ -453,6 +463,7 @@ describe('voids and the cash session', () => {
       'Écart',
       '-2,50 DH',
       'Validée le',
+      'par Salma Gérante',
     ]) {
       expect(zText).toContain(expected);
     }

@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import { zReportPdf } from '../../pdf/z-report';
 import { sha256 } from '../documents/printing';
 import { companySettings } from '../documents/snapshot';
+import { staffNames } from '../staff/names';
 
 async function findSession(em: EntityManager, id: number): Promise<CashSessionRow> {
   const row = await em.findOneBy(CashSessionEntity, { id });
@@ -81,6 +82,7 @@ export async function sessionDto(em: EntityManager, row: CashSessionRow): Promis
       username: m.username,
     })),
     otherMethods: others.map((o) => ({ method: o.method, count: Number(o.count), total: Number(o.total) })),
+    staffNames: staffNames(em, [row.openedBy, row.closedBy, row.validatedBy, ...movements.map((m) => m.username)]),
   };
 }
 

@@ -6,11 +6,11 @@ import {
   DocumentEntity,
   PaymentAllocationEntity,
   PaymentEntity,
-  UserEntity,
   type PaymentRow,
 } from '../../db/entities';
 import { notFound } from '../../errors';
 import { findRow, findRows } from '../../db/rows';
+import { staffNames } from '../staff/names';
 
 export function findPayment(em: EntityManager, id: number): Promise<PaymentRow> {
   const row = findRow(em, PaymentEntity, { id });
@@ -33,8 +33,11 @@ function paymentDtosNow(em: EntityManager, rows: PaymentRow[]): PaymentDto[] {
   const notes = findRows(em, DocumentEntity, { id: noteIds });
   const invoiceIds = allocations.flatMap((a) => (a.invoiceId === null ? [] : [a.invoiceId]));
   const invoices = findRows(em, DocumentEntity, { id: invoiceIds });
-  const usernames = [...new Set(rows.flatMap((r) => (r.staff === null ? [] : [r.staff])))];
-  const nameOf = new Map(findRows(em, UserEntity, { username: usernames }).map((u) => [u.username, u.displayName]));
+  const names = staffNames(
+    em,
+    rows.flatMap((r) => [r.staff, r.voidedBy, r.approvedBy]),
+  );
+  const displayName = (username: string | null) => (username === null ? null : (names[username] ?? username));
   const clientOf = new Map(clients.map((c) => [c.id, c]));
   const docOf = new Map(docs.map((d) => [d.id, d]));
   const reversed = new Set(allocations.flatMap((a) => (a.reversalOf === null ? [] : [a.reversalOf])));
@@ -74,7 +77,7 @@ function paymentDtosNow(em: EntityManager, rows: PaymentRow[]): PaymentDto[] {
       paidOn: row.paidOn,
       receivedAt: row.receivedAt,
       staff: row.staff,
-      staffName: row.staff === null ? null : (nameOf.get(row.staff) ?? row.staff),
+      staffName: displayName(row.staff),
       cashSessionId: row.cashSessionId,
       allocations: dtos,
       credit: row.credit,
@@ -83,7 +86,9 @@ function paymentDtosNow(em: EntityManager, rows: PaymentRow[]): PaymentDto[] {
       voidReason: row.voidReason,
       voidedAt: row.voidedAt,
       voidedBy: row.voidedBy,
+      voidedByName: displayName(row.voidedBy),
       approvedBy: row.approvedBy,
+      approvedByName: displayName(row.approvedBy),
       approvalReason: row.approvalReason,
       note: row.note,
       creditNote: (() => {

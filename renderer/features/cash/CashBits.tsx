@@ -179,7 +179,9 @@ export function MovementsCard({ session }: { session: CashSessionDto }) {
                     {formatMoney(movement.amount)}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{movement.username ?? none}</Text>
+                    <Text size="sm">
+                      {movement.username === null ? none : (session.staffNames[movement.username] ?? movement.username)}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -207,7 +209,8 @@ export function ZReportActions({ sessionId }: { sessionId: number }) {
 /** A session's title line: who opened it and when, and who closed and validated it. */
 export function SessionPeople({ session }: { session: CashSessionDto }) {
   const { t } = useTranslation();
-  const who = (name: string | null) => name ?? t('cash.session.system');
+  const who = (username: string | null) =>
+    username === null ? t('cash.session.system') : (session.staffNames[username] ?? username);
   return (
     <>
       <Text size="xs" c="dimmed">

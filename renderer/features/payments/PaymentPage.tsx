@@ -82,7 +82,7 @@ function PaymentView({ payment }: { payment: PaymentDto }) {
           <Text size="sm" fw={600}>
             {t('payments.page.voided', {
               date: payment.voidedAt ? formatDateTime(payment.voidedAt) : '',
-              name: who(payment.voidedBy),
+              name: who(payment.voidedByName),
             })}
           </Text>
           <Text size="sm" dir="auto">
@@ -123,7 +123,7 @@ function PaymentView({ payment }: { payment: PaymentDto }) {
         {payment.approvedBy && (
           <Panel title={t('payments.page.approval')} testId="payment-approval">
             <Text size="sm" fw={500}>
-              {t('payments.page.approvedBy', { name: payment.approvedBy })}
+              {t('payments.page.approvedBy', { name: who(payment.approvedByName) })}
             </Text>
             <Text size="sm" c="dimmed" dir="auto">
               {payment.approvalReason}
