@@ -28,7 +28,8 @@ export async function printableOf(em: EntityManager, row: DocumentRow, copy: Cop
     logo,
     lines: lines.map((l) => ({ ...l })),
     totals: totalsOf(row, lines),
-    paid: row.paid,
+    // A proforma is issued with nothing paid: its original stays so (the sealed SHA-256); later copies show what was paid.
+    paid: copy === 'original' && row.type === 'proforma' ? 0 : row.paid,
     payments: JSON.parse(row.payments) as PrintableDocument['payments'],
     sourceNumber: source?.number ?? null,
     reason: row.reason,
