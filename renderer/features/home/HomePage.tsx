@@ -1,13 +1,29 @@
-import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconHourglass } from '@tabler/icons-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Group,
+  List,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApiQuery } from '../../api';
-import { useCurrentUser, useSession } from '../../app/session';
-import { locale } from '../../i18n';
-import { RoleBadge } from '../../ui/RoleBadge';
-import { missingCompanyFields, type RequiredField } from '../settings/completeness';
 import { formatLongDate } from '../../../shared/dates';
+import { useApiQuery } from '../../api';
+import { useCurrentUser } from '../../app/session';
+import { locale } from '../../i18n';
+import { missingCompanyFields, type RequiredField } from '../settings/completeness';
+import { DomainsSection, GraceSection, ProformasSection, ToActSection } from './DashboardSections';
+import { DashboardTiles, SECTION_ICON } from './DashboardTiles';
+import { RunStrip } from './RunStrip';
+import { Workstation } from './Workstation';
 
 const FIELD_LABEL_KEY = {
   name: 'settings.identity.name',
@@ -21,16 +37,54 @@ const FIELD_LABEL_KEY = {
   rib: 'settings.bank.rib',
 } as const satisfies Record<RequiredField, string>;
 
-function todayInCasablanca(): string {
-  return formatLongDate(new Date(), locale());
+/** The dashboard is read again every few minutes: the billing run and the outbox work in the background. */
+const REFRESH_MS = 2 * 60_000;
+
+function SettingsIncomplete({ missing }: { missing: RequiredField[] }) {
+  const { t } = useTranslation();
+  const { can } = useCurrentUser();
+  if (!can('admin')) {
+    return (
+      <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
+        {t('home.settingsIncomplete.notice')}
+      </Alert>
+    );
+  }
+  return (
+    <Card data-testid="settings-incomplete" style={{ borderLeft: '4px solid var(--mantine-color-orange-6)' }}>
+      <Group align="flex-start" wrap="nowrap" gap="md">
+        <ThemeIcon color="orange" variant="light" size="lg" radius="md">
+          <IconAlertTriangle size={20} />
+        </ThemeIcon>
+        <Stack gap="xs" style={{ flex: 1 }}>
+          <Text fw={600}>{t('home.settingsIncomplete.title')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('home.settingsIncomplete.body')}
+          </Text>
+          <List size="sm" spacing={2} style={{ columns: 3 }}>
+            {missing.map((field) => (
+              <List.Item key={field}>{t(FIELD_LABEL_KEY[field])}</List.Item>
+            ))}
+          </List>
+          <Group>
+            <Button component={Link} to="/settings" size="xs" rightSection={<IconArrowRight size={14} />} mt={4}>
+              {t('home.settingsIncomplete.link')}
+            </Button>
+          </Group>
+        </Stack>
+      </Group>
+    </Card>
+  );
 }
 
+/** #/ — the morning dashboard: today's work at a glance, each line leading to its client. */
 export function HomePage() {
   const { t } = useTranslation();
-  const { user, can } = useCurrentUser();
-  const { session } = useSession();
+  const { user } = useCurrentUser();
   const company = useApiQuery('settings.getCompany', {}, { staleTime: Infinity });
+  const dashboard = useApiQuery('dashboard.today', {}, { refetchInterval: REFRESH_MS, staleTime: 0 });
   const missing = company.isSuccess ? missingCompanyFields(company.data) : [];
+  const data = dashboard.data;
 
   return (
     <Stack gap="lg">
@@ -39,96 +93,40 @@ export function HomePage() {
           {t('home.greeting', { name: user.displayName })}
         </Title>
         <Text c="dimmed" size="sm" data-testid="today">
-          {t('home.todayIs', { date: todayInCasablanca() })}
+          {t('home.todayIs', { date: formatLongDate(new Date(), locale()) })}
         </Text>
       </Stack>
 
-      {missing.length > 0 &&
-        (can('admin') ? (
-          <Card data-testid="settings-incomplete" style={{ borderLeft: '4px solid var(--mantine-color-orange-6)' }}>
-            <Group align="flex-start" wrap="nowrap" gap="md">
-              <ThemeIcon color="orange" variant="light" size="lg" radius="md">
-                <IconAlertTriangle size={20} />
-              </ThemeIcon>
-              <Stack gap="xs" style={{ flex: 1 }}>
-                <Text fw={600}>{t('home.settingsIncomplete.title')}</Text>
-                <Text size="sm" c="dimmed">
-                  {t('home.settingsIncomplete.body')}
-                </Text>
-                <List size="sm" spacing={2} style={{ columns: 3 }}>
-                  {missing.map((field) => (
-                    <List.Item key={field}>{t(FIELD_LABEL_KEY[field])}</List.Item>
-                  ))}
-                </List>
-                <Group>
-                  <Button component={Link} to="/settings" size="xs" rightSection={<IconArrowRight size={14} />} mt={4}>
-                    {t('home.settingsIncomplete.link')}
-                  </Button>
-                </Group>
-              </Stack>
-            </Group>
-          </Card>
-        ) : (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-            {t('home.settingsIncomplete.notice')}
-          </Alert>
-        ))}
+      {missing.length > 0 && <SettingsIncomplete missing={missing} />}
 
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Card>
-          <Text fw={600} mb="sm">
-            {t('home.workstation.title')}
-          </Text>
-          <Table withRowBorders={false} highlightOnHover={false} verticalSpacing={6} horizontalSpacing={0}>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td c="dimmed" w="45%">
-                  {t('home.workstation.user')}
-                </Table.Td>
-                <Table.Td>
-                  {user.displayName}{' '}
-                  <Text span c="dimmed" className="mono">
-                    ({user.username})
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Td c="dimmed">{t('home.workstation.role')}</Table.Td>
-                <Table.Td>
-                  <RoleBadge role={user.role} />
-                </Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Td c="dimmed">{t('home.workstation.company')}</Table.Td>
-                <Table.Td>{company.data?.name ?? t('common.none')}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Td c="dimmed">{t('home.workstation.autoLock')}</Table.Td>
-                <Table.Td>{t('home.workstation.autoLockValue', { count: session?.idleLockMinutes ?? 0 })}</Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-          {company.isSuccess && missing.length === 0 && (
-            <Group gap={6} mt="sm">
-              <IconCircleCheck size={16} color="var(--mantine-color-green-7)" />
-              <Text size="sm" c="dimmed">
-                {t('home.settingsComplete')}
-              </Text>
-            </Group>
-          )}
-        </Card>
-        <Card>
-          <Group gap="sm" mb="sm">
-            <ThemeIcon variant="light" color="gray" radius="md">
-              <IconHourglass size={18} />
-            </ThemeIcon>
-            <Text fw={600}>{t('home.upcoming.title')}</Text>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('home.upcoming.body')}
-          </Text>
-        </Card>
-      </SimpleGrid>
+      {dashboard.isError && (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
+          {dashboard.error.message}
+        </Alert>
+      )}
+      {!data ? (
+        dashboard.isPending && (
+          <Center py={60}>
+            <Loader />
+          </Center>
+        )
+      ) : (
+        <>
+          <RunStrip data={data} />
+          <DashboardTiles data={data} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <ToActSection section={data.servicesToAct} icon={SECTION_ICON.toAct} />
+            <ProformasSection id="overdue" section={data.proformasOverdue} icon={SECTION_ICON.overdue} />
+            <DomainsSection section={data.domainsExpiring} icon={SECTION_ICON.domains} />
+            <ProformasSection id="due" section={data.proformasDue} icon={SECTION_ICON.due} />
+            <GraceSection section={data.domainsInGrace} icon={SECTION_ICON.grace} />
+            <Workstation
+              companyName={company.data?.name ?? null}
+              settingsComplete={company.isSuccess && missing.length === 0}
+            />
+          </SimpleGrid>
+        </>
+      )}
     </Stack>
   );
 }
