@@ -15,9 +15,16 @@ const DEFAULT_DAYS_TO_PAY = 15;
 
 /**
  * Issues a draft proforma: its number, today's date, the company and the client frozen on it. The services on it
- * must still be where the draft left them (not renewed meanwhile, not on another open proforma).
+ * must still be where the draft left them (not renewed meanwhile, not on another open proforma). Its PDF is sealed in
+ * the same transaction, or right after it (`seal: 'later'`: the daily billing run issues hundreds at once and seals them
+ * behind the counter's back); `note` adds facts to the audit entry.
  */
-export async function issueProforma(tx: WriteTx, actor: Actor, id: number): Promise<void> {
+export async function issueProforma(
+  tx: WriteTx,
+  actor: Actor,
+  id: number,
+  options: { seal: 'now' | 'later'; note?: Record<string, unknown> } = { seal: 'now' },
+): Promise<void> {
   const row = await findDocument(tx.em, id);
   if (row.type !== 'proforma' || row.status !== 'draft') throw new AppError('CONFLICT', 'Ce document est déjà émis.');
   const lines = await linesOf(tx.em, id);
@@ -73,12 +80,19 @@ export async function issueProforma(tx: WriteTx, actor: Actor, id: number): Prom
       updatedAt: at,
     },
   );
-  const pdfSha256 = await sealInTransaction(tx, id);
+  const pdfSha256 = options.seal === 'now' ? await sealInTransaction(tx, id) : null;
   await tx.audit({
     action: 'documents.issue',
     entity: 'document',
     entityId: id,
-    summary: { number: numbered.number, client: client.code, ttc: row.ttc, currency: row.currency, pdfSha256 },
+    summary: {
+      number: numbered.number,
+      client: client.code,
+      ttc: row.ttc,
+      currency: row.currency,
+      ...(pdfSha256 ? { pdfSha256 } : {}),
+      ...options.note,
+    },
   });
 }
 
