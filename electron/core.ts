@@ -3,12 +3,18 @@ import { systemClock, type Clock } from './clock';
 import { openDatabase } from './db/data-source';
 import { Database } from './db/database';
 import { registerAuditHandlers } from './modules/audit/handlers';
+import { healthyRuntime, registerBackupHandlers, type BackupRuntime } from './modules/backup/handlers';
+import { backupBeforeMigrating } from './modules/backup/pre-migration';
+import { BackupService } from './modules/backup/service';
 import { registerAuthHandlers } from './modules/auth/handlers';
 import { registerCatalogHandlers, seedCatalogueIfEmpty } from './modules/catalog/handlers';
 import { registerServiceHandlers } from './modules/services/handlers';
 import { registerDocumentHandlers } from './modules/documents/handlers';
 import { registerPaymentHandlers } from './modules/payments/handlers';
 import { registerCashHandlers } from './modules/cash/handlers';
+import { registerAutomationHandlers } from './modules/automation/handlers';
+import { registerMailHandlers } from './modules/mail/handlers';
+import { registerReportHandlers } from './modules/reports/handlers';
 import { registerClientDataHandlers } from './modules/clients/data-handlers';
 import { registerClientHandlers } from './modules/clients/handlers';
 import { clientInputSchema } from '../shared/client';
@@ -21,6 +27,7 @@ export interface Core {
   registry: Registry;
   db: Database;
   sessions: SessionStore;
+  backups: BackupService;
   close(): Promise<void>;
 }
 
@@ -28,10 +35,16 @@ export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   log?: Logger;
+  /** Shared with the host (modules/backup/host.ts): the database's health and how to restore. */
+  backupRuntime?: BackupRuntime;
+  /** A verified backup before migrations change a database that holds data; off only for throwaway copies. */
+  backupBeforeMigrating?: boolean;
 }
 
-export async function openCore({ dataDir, clock = systemClock, log }: CoreOptions): Promise<Core> {
-  const db = new Database(await openDatabase(dataDir), clock);
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const { dataDir, clock = systemClock, log, backupRuntime = healthyRuntime() } = options;
+  const beforeMigrating = options.backupBeforeMigrating === false ? undefined : backupBeforeMigrating(dataDir, clock);
+  const db = new Database(await openDatabase(dataDir, { beforeMigrating }), clock);
   const sessions = new SessionStore(0);
   sessions.setIdleLockMinutes((await readSecurity(db)).idleLockMinutes);
   const registry = new Registry(sessions, clock, log);
@@ -51,7 +64,12 @@ export async function openCore({ dataDir, clock = systemClock, log }: CoreOption
   registerDocumentHandlers(registry, deps);
   registerPaymentHandlers(registry, deps);
   registerCashHandlers(registry, deps);
+  registerAutomationHandlers(registry, deps);
+  registerMailHandlers(registry, deps);
+  registerReportHandlers(registry, deps);
+  const backups = new BackupService({ db, dataDir, clock, log: (message) => (log ?? console.error)(message, null) });
+  registerBackupHandlers(registry, { db, backups, runtime: backupRuntime, dataDir });
   registry.assertComplete();
   await seedCatalogueIfEmpty(db);
-  return { registry, db, sessions, close: () => db.close() };
+  return { registry, db, sessions, backups, close: () => db.close() };
 }

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { launchConfig } from './config';
-import { openCore, type Core } from './core';
+import { AppHost } from './modules/backup/host';
+import { startAutomation } from './modules/automation/scheduler';
 import { DatabaseTooNewError } from './db/data-source';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { ipcChannel, registerIpcTransport } from './transport/ipc';
@@ -28,11 +29,12 @@ function openFailureMessage(error: unknown, dataDir: string | null): string {
   );
 }
 
-async function openCoreOrExplain(): Promise<Core | null> {
+/** A damaged database does not end here: the host opens on the recovery screen. Only what cannot run at all does. */
+async function startHostOrExplain(): Promise<AppHost | null> {
   let dataDir: string | null = null;
   try {
     dataDir = launchConfig(process.argv, process.env).dataDir;
-    return await openCore({ dataDir });
+    return await AppHost.start({ dataDir, schedule: true });
   } catch (error) {
     console.error(error);
     dialog.showErrorBox('Guichet ne peut pas démarrer', openFailureMessage(error, dataDir));
@@ -40,12 +42,12 @@ async function openCoreOrExplain(): Promise<Core | null> {
   }
 }
 
-function closeCoreBeforeQuit(core: Core): void {
+function closeHostBeforeQuit(host: AppHost): void {
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void core
+    void host
       .close()
       .catch((error: unknown) => console.error('Closing the database failed', error))
       .finally(() => {
@@ -57,20 +59,22 @@ function closeCoreBeforeQuit(core: Core): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const core = await openCoreOrExplain();
-  if (!core) {
+  const host = await startHostOrExplain();
+  if (!host) {
     app.exit(1);
     return;
   }
-  closeCoreBeforeQuit(core);
+  // The billing run at start-up and each new day, and the e-mail outbox, in the background (again on a restored base).
+  host.attach((core) => startAutomation(core));
+  closeHostBeforeQuit(host);
   handleAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
-  registerIpcTransport(ipcMain, core.registry, isAppWindowContents);
+  registerIpcTransport(ipcMain, host, isAppWindowContents);
   denyAllPermissions(session.defaultSession);
   installAppMenu();
 
   const win = createMainWindow({ preload: path.join(__dirname, 'preload.cjs'), devTools: !app.isPackaged });
   const channel = ipcChannel(win.webContents);
-  win.webContents.once('destroyed', () => core.sessions.close(channel));
+  win.webContents.once('destroyed', () => host.closeChannel(channel));
   await loadMainWindow(win);
 }
 

@@ -56,13 +56,20 @@ async function executedMigrationNames(dataSource: DataSource): Promise<string[]>
   return rows.map((r) => r.name);
 }
 
+export interface OpenOptions {
+  /** Runs before pending migrations change a database that holds data (the app takes a backup there). */
+  beforeMigrating?: () => Promise<void>;
+}
+
 /** Opens the database and brings it to the app's schema: all pending migrations in one transaction, or none. */
-export async function openDatabase(dataDir: string): Promise<DataSource> {
+export async function openDatabase(dataDir: string, options: OpenOptions = {}): Promise<DataSource> {
   const dataSource = createDataSource(dataDir);
   await dataSource.initialize();
   try {
-    const unknown = (await executedMigrationNames(dataSource)).filter((n) => !knownMigrationNames.has(n));
+    const executed = await executedMigrationNames(dataSource);
+    const unknown = executed.filter((n) => !knownMigrationNames.has(n));
     if (unknown.length > 0) throw new DatabaseTooNewError(unknown);
+    if (executed.length > 0 && executed.length < knownMigrationNames.size) await options.beforeMigrating?.();
     await dataSource.runMigrations({ transaction: 'all' });
     return dataSource;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
-import { AuditEntity } from './entities';
+import { appendAuditEntry } from '../modules/audit/chain';
+import { nativeHandle } from './data-source';
 import { WriteQueue } from './write-queue';
 
 export interface Actor {
@@ -49,8 +50,9 @@ export class Database {
         const tx: WriteTx = {
           em,
           now,
-          audit: async (facts) => {
-            await em.insert(AuditEntity, {
+          audit: (facts) => {
+            // Raw and chained (modules/audit/chain.ts), on this transaction's connection: no ORM round trip per write.
+            appendAuditEntry(nativeHandle(this.dataSource), {
               at: now.toISOString(),
               userId: actor.userId,
               username: actor.username,
@@ -60,6 +62,7 @@ export class Database {
               summary: JSON.stringify(facts.summary),
             });
             state.audited = true;
+            return Promise.resolve();
           },
         };
         const result = await work(tx);

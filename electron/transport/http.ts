@@ -65,7 +65,11 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-export function startHttpTransport(registry: Registry, staticDir: string, port: number): Promise<HttpTransport> {
+export function startHttpTransport(
+  registry: Pick<Registry, 'dispatch'>,
+  staticDir: string,
+  port: number,
+): Promise<HttpTransport> {
   const tokens = new Set<string>();
   let allowedHosts = new Set<string>();
 

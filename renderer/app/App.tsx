@@ -7,6 +7,7 @@ import { HashRouter } from 'react-router';
 import { FirstRunScreen } from '../features/auth/FirstRunScreen';
 import { LockScreen } from '../features/auth/LockScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
+import { RecoveryGate } from '../features/backup/RecoveryGate';
 import { useIdleLock } from './idle-lock';
 import { AppRoutes } from './routes';
 import { SessionProvider, useSession } from './session';
@@ -20,9 +21,12 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <QueryClientProvider client={queryClient}>
         {/* A hash router: the same build is served by app:// in Electron and over HTTP in web mode. */}
         <HashRouter>
-          <SessionProvider>
-            <Gate />
-          </SessionProvider>
+          {/* A damaged database shows the recovery screen instead of anything else (no login possible then). */}
+          <RecoveryGate>
+            <SessionProvider>
+              <Gate />
+            </SessionProvider>
+          </RecoveryGate>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -21,6 +21,7 @@ import { Link, useLocation } from 'react-router';
 import { roleAtLeast } from '../../shared/roles';
 import { useApiQuery } from '../api';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { BackupWarning } from '../features/backup/BackupWarning';
 import { ClientSearchProvider, ClientSearchTrigger } from '../features/clients/ClientSearch';
 import { BrandMark } from '../ui/BrandMark';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -40,6 +41,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </AppShell.Navbar>
         <AppShell.Main bg="gray.0">
           <Box px="lg" py="lg" maw={1440}>
+            <BackupWarning />
             {children}
           </Box>
         </AppShell.Main>

@@ -1,11 +1,14 @@
 import {
   IconBook2,
+  IconCalendarRepeat,
   IconCash,
   IconCashRegister,
   IconChartBar,
+  IconDatabase,
   IconFileInvoice,
   IconHistory,
   IconLayoutDashboard,
+  IconMail,
   IconServer2,
   IconSettings,
   IconUsers,
@@ -21,11 +24,14 @@ export type NavKey =
   | 'billing'
   | 'payments'
   | 'cash'
+  | 'mail'
+  | 'automation'
   | 'reports'
   | 'catalog'
   | 'settings'
   | 'staff'
-  | 'audit';
+  | 'audit'
+  | 'backups';
 
 export interface NavItem {
   key: NavKey;
@@ -44,12 +50,15 @@ export const ACTIVITY_NAV: readonly NavItem[] = [
   { key: 'billing', path: '/billing', icon: IconFileInvoice, role: 'cashier' },
   { key: 'payments', path: '/payments', icon: IconCash, role: 'cashier' },
   { key: 'cash', path: '/cash', icon: IconCashRegister, role: 'cashier' },
-  { key: 'reports', path: '/reports', icon: IconChartBar, role: 'manager', soon: true },
+  { key: 'mail', path: '/mail', icon: IconMail, role: 'cashier' },
+  { key: 'reports', path: '/reports', icon: IconChartBar, role: 'manager' },
 ];
 
 export const ADMIN_NAV: readonly NavItem[] = [
   { key: 'catalog', path: '/catalog', icon: IconBook2, role: 'manager' },
+  { key: 'automation', path: '/automation', icon: IconCalendarRepeat, role: 'manager' },
   { key: 'settings', path: '/settings', icon: IconSettings, role: 'admin' },
   { key: 'staff', path: '/staff', icon: IconUsersGroup, role: 'manager' },
   { key: 'audit', path: '/audit', icon: IconHistory, role: 'manager' },
+  { key: 'backups', path: '/backups', icon: IconDatabase, role: 'admin' },
 ];

@@ -1,9 +1,12 @@
 import { IconHourglass, IconMapOff, IconShieldX } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import type { Role } from '../../shared/roles';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BackupsPage } from '../features/backup/BackupsPage';
+import { AutomationPage } from '../features/automation/AutomationPage';
 import { CashPage } from '../features/cash/CashPage';
 import { CashSessionPage } from '../features/cash/CashSessionPage';
 import { CataloguePage } from '../features/catalog/CataloguePage';
@@ -15,6 +18,7 @@ import { DocumentPage } from '../features/documents/DocumentPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { EditProformaPage, NewProformaPage } from '../features/documents/ProformaEditor';
 import { HomePage } from '../features/home/HomePage';
+import { OutboxPage } from '../features/mail/OutboxPage';
 import { NewPaymentPage } from '../features/payments/PaymentEditor';
 import { PaymentPage } from '../features/payments/PaymentPage';
 import { PaymentsPage } from '../features/payments/PaymentsPage';
@@ -24,6 +28,9 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { StatusPage } from '../ui/StatusPage';
 import { ACTIVITY_NAV } from './nav';
 import { useCurrentUser } from './session';
+
+// The reports screen carries the charting library: loaded when first opened, not with the counter's screens.
+const ReportsPage = lazy(async () => ({ default: (await import('../features/reports/ReportsPage')).ReportsPage }));
 
 /** Screens a role cannot use are hidden from the menu; reached by URL, they say so plainly. */
 function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -85,6 +92,31 @@ export function AppRoutes() {
       <Route path="cash" element={<CashPage />} />
       <Route path="cash/:id" element={<CashSessionPage />} />
       <Route
+        path="reports"
+        element={
+          <RequireRole role="manager">
+            <Suspense
+              fallback={
+                <Center py={60}>
+                  <Loader />
+                </Center>
+              }
+            >
+              <ReportsPage />
+            </Suspense>
+          </RequireRole>
+        }
+      />
+      <Route path="mail" element={<OutboxPage />} />
+      <Route
+        path="automation"
+        element={
+          <RequireRole role="manager">
+            <AutomationPage />
+          </RequireRole>
+        }
+      />
+      <Route
         path="catalog"
         element={
           <RequireRole role="manager">
@@ -113,6 +145,14 @@ export function AppRoutes() {
         element={
           <RequireRole role="manager">
             <AuditPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="backups"
+        element={
+          <RequireRole role="admin">
+            <BackupsPage />
           </RequireRole>
         }
       />

@@ -19,6 +19,21 @@ export interface AuditPage {
   total: number;
 }
 
+/** The hash chain of the log, walked from its first entry (electron/modules/audit/chain.ts). */
+export interface AuditChainReport {
+  /** Entries verified before the first break (all of them when the chain is whole). */
+  checked: number;
+  /** Entries whose personal values were lawfully redacted (anonymised clients): accepted. */
+  redacted: number;
+  lastId: number | null;
+  /** The hash of the last entry: noted down or printed, it shows later whether the past was rewritten. */
+  headHash: string | null;
+  /** The first entry that does not verify, with a French explanation; null when the chain is whole. */
+  broken: { id: number; reason: 'link' | 'hash' | 'summary' | 'truncated'; message: string } | null;
+  /** ISO instant of the check. */
+  checkedAt: string;
+}
+
 const isoDate = z.iso.date({ message: 'Date attendue au format AAAA-MM-JJ.' });
 
 export const auditApi = {
@@ -34,6 +49,11 @@ export const auditApi = {
         to: isoDate.optional(),
       })
       .strict(),
+    access: 'manager',
+    mutates: false,
+  }),
+  'audit.verifyChain': method<AuditChainReport>()({
+    input: z.object({}).strict(),
     access: 'manager',
     mutates: false,
   }),

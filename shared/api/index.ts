@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import { auditApi } from './audit';
+import { backupApi } from './backup';
+import { automationApi } from './automation';
+import { dashboardApi } from './dashboard';
+import { mailApi } from './mail';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
 import { documentsApi } from './documents';
 import { paymentsApi } from './payments';
 import { cashApi } from './cash';
+import { reportsApi } from './reports';
 import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
@@ -12,15 +17,20 @@ import { settingsApi } from './settings';
 import { staffApi } from './staff';
 
 export * from './contract';
-export type { AuditEntryDto, AuditPage } from './audit';
+export type { AuditChainReport, AuditEntryDto, AuditPage } from './audit';
+export type * from './backup';
 export type { AuthStatus, SessionInfo, StaffDto } from './auth';
 export type * from './clients';
 export type { PriceDto, PriceType, ProductDto, ProductInput } from './catalog';
 export type * from './documents';
 export type * from './payments';
 export type * from './cash';
+export type * from './reports';
 export type { ServiceDto, ServiceEventDto, ServiceInput, ServicePage } from './services';
 export { IMPORT_FIELDS } from './clients';
+export type * from './automation';
+export type * from './dashboard';
+export type * from './mail';
 export type { SavedCompanySettings } from './settings';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
@@ -29,6 +39,7 @@ export const api = {
   ...staffApi,
   ...settingsApi,
   ...auditApi,
+  ...backupApi,
   ...clientsApi,
   ...clientDataApi,
   ...catalogApi,
@@ -36,6 +47,10 @@ export const api = {
   ...documentsApi,
   ...paymentsApi,
   ...cashApi,
+  ...automationApi,
+  ...mailApi,
+  ...dashboardApi,
+  ...reportsApi,
 };
 
 export type Api = typeof api;

@@ -47,7 +47,7 @@ export async function openOfficeCopy(
   const copy = copyOffice(dataDir);
   try {
     const clock = officeClock();
-    const core = await openCore({ dataDir: copy.dir, clock, log: () => undefined });
+    const core = await openCore({ dataDir: copy.dir, clock, log: () => undefined, backupBeforeMigrating: false });
     await call(core, channel, 'auth.login', { username: BENCH_USER.username, password: BENCH_USER.password });
     return { core, clock, remove: copy.remove };
   } catch (error) {

@@ -1,31 +1,24 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../electron/modules/audit/chain';
+import { bundleChild } from '../support/child-bundle';
 import { openTestApp, withStaff } from '../support/core';
 import { fullCompany } from '../support/documents';
 
-const CYCLES = Number(process.env.CRASH_CYCLES ?? 200);
-const CHILD = path.resolve('test-results/crash/child.cjs');
+// Each cycle starts a counter in a fresh process (~1.5 s: loading, opening, the first PDF) and kills it 0–600 ms after
+// its first acknowledged write: right after a write, in the middle of the next one, or several writes later.
+const CYCLES = Number(process.env.CRASH_CYCLES ?? 120);
+const KILL_WINDOW_MS = 600;
+let childBundle = '';
 let dataDir = '';
 let clientId = 0;
 
 beforeAll(async () => {
-  // Bundled once, so that each of the 200 children starts in a fraction of a second.
-  mkdirSync(path.dirname(CHILD), { recursive: true });
-  await build({
-    entryPoints: ['test/support/crash-child.ts'],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  childBundle = await bundleChild('test/support/crash-child.ts', 'crash-child');
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-crash-'));
   const app = await openTestApp(dataDir);
   await withStaff(app);
@@ -43,14 +36,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+interface Acknowledged {
+  drafts: number[];
+  issued: { id: number; number: string }[];
+  payments: string[];
+}
+
 /** Runs the child until `after` ms past its first acknowledgement, then SIGKILLs it; resolves with what it acknowledged. */
-function runAndKill(cycle: number, after: number): Promise<string[]> {
+function runAndKill(cycle: number, after: number, acked: Acknowledged): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, String(cycle)], {
+    const child = spawn(process.execPath, [childBundle, dataDir, String(cycle)], {
       env: { ...process.env, CRASH_CLIENT_ID: String(clientId) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const acked: string[] = [];
     let buffer = '';
     let errors = '';
     let timer: NodeJS.Timeout | undefined;
@@ -58,50 +56,80 @@ function runAndKill(cycle: number, after: number): Promise<string[]> {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
-      for (const line of lines) if (line.startsWith('ack ')) acked.push(line.split(' ')[1] ?? '');
+      for (const line of lines) {
+        const [kind, a = '', b = ''] = line.split(' ');
+        if (kind === 'draft') acked.drafts.push(Number(a));
+        else if (kind === 'issued') acked.issued.push({ id: Number(a), number: b });
+        else if (kind === 'paid') acked.payments.push(a);
+      }
       timer ??= setTimeout(() => child.kill('SIGKILL'), after);
     });
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve(acked);
+      if (signal === 'SIGKILL') resolve();
       else reject(new Error(`child ended without being killed: ${errors}`));
     });
   });
 }
 
-it(`loses no acknowledged payment and leaves no partial one when the counter is killed, ${CYCLES} times`, async () => {
-  const acknowledged: string[] = [];
+const all = <T>(db: Database.Database, sql: string) => db.prepare(sql).all() as T[];
+
+it(`loses no acknowledged document or payment and leaves none partial when the counter is killed, ${CYCLES} times`, async () => {
+  const acked: Acknowledged = { drafts: [], issued: [], payments: [] };
   for (let cycle = 0; cycle < CYCLES; cycle++) {
-    // Random moments: right after a payment, in the middle of the next one, or several payments later.
-    acknowledged.push(...(await runAndKill(cycle, Math.floor(Math.random() * 120))));
+    await runAndKill(cycle, Math.floor(Math.random() * KILL_WINDOW_MS), acked);
   }
   const db = new Database(path.join(dataDir, 'guichet.sqlite'), { readonly: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const keys = new Set(db.prepare('SELECT idempotency_key AS k FROM payments').pluck().all() as string[]);
-    expect(acknowledged.filter((k) => !keys.has(k))).toEqual([]);
-    expect(acknowledged.length).toBeGreaterThan(CYCLES);
 
-    // Every payment is whole: its allocations and credit make its amount; its cash is in the drawer.
-    const broken = db
-      .prepare(
-        `SELECT p.number FROM payments p
-         WHERE p.amount <> p.credit + COALESCE((SELECT SUM(a.payment_amount) FROM payment_allocations a WHERE a.payment_id = p.id), 0)
-            OR p.credit <> COALESCE((SELECT SUM(c.amount) FROM client_credits c WHERE c.kind = 'payment' AND c.at = p.received_at AND c.client_id = p.client_id), 0)
-            OR p.amount + p.stamp_duty <> (SELECT SUM(m.amount) FROM cash_movements m WHERE m.payment_id = p.id)`,
-      )
-      .all();
-    expect(broken).toEqual([]);
-    // A paid proforma has its invoice; numbers run without gaps in every series.
+    // 0 acknowledged writes lost: every draft, every issued proforma with its number, every payment.
+    const documents = new Map(
+      all<{ id: number; status: string; number: string | null }>(db, 'SELECT id, status, number FROM documents').map(
+        (d) => [d.id, d],
+      ),
+    );
+    expect(acked.drafts.filter((id) => !documents.has(id))).toEqual([]);
+    expect(acked.issued.filter((d) => documents.get(d.id)?.number !== d.number)).toEqual([]);
+    expect(acked.issued.filter((d) => documents.get(d.id)?.status === 'draft')).toEqual([]);
+    const keys = new Set(db.prepare('SELECT idempotency_key AS k FROM payments').pluck().all() as string[]);
+    expect(acked.payments.filter((k) => !keys.has(k))).toEqual([]);
+    expect(acked.payments.length).toBeGreaterThan(CYCLES / 2);
+
+    // 0 partial records. Every payment is whole: its allocations and credit make its amount; its cash is in the drawer.
+    const brokenPayments = all(
+      db,
+      `SELECT p.number FROM payments p
+       WHERE p.amount <> p.credit + COALESCE((SELECT SUM(a.payment_amount) FROM payment_allocations a WHERE a.payment_id = p.id), 0)
+          OR p.credit <> COALESCE((SELECT SUM(c.amount) FROM client_credits c WHERE c.kind = 'payment' AND c.at = p.received_at AND c.client_id = p.client_id), 0)
+          OR p.amount + p.stamp_duty <> (SELECT SUM(m.amount) FROM cash_movements m WHERE m.payment_id = p.id)`,
+    );
+    expect(brokenPayments).toEqual([]);
+    // Every document has its lines, and its totals are its lines'; what a proforma was paid is its allocations.
+    const brokenDocuments = all(
+      db,
+      `SELECT d.id FROM documents d
+       WHERE NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.document_id = d.id)
+          OR d.ht <> (SELECT SUM(l.amount_ht) FROM document_lines l WHERE l.document_id = d.id)
+          OR (d.type = 'proforma' AND d.paid <> COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.document_id = d.id), 0))`,
+    );
+    expect(brokenDocuments).toEqual([]);
+    // A paid proforma has its invoice; an issued document has its number and its seal.
     expect(
-      db
-        .prepare(
-          `SELECT d.id FROM documents d WHERE d.type = 'proforma' AND d.status = 'paid'
-           AND NOT EXISTS (SELECT 1 FROM documents i WHERE i.source_id = d.id AND i.type = 'invoice')`,
-        )
-        .all(),
+      all(
+        db,
+        `SELECT d.id FROM documents d WHERE d.type = 'proforma' AND d.status = 'paid'
+         AND NOT EXISTS (SELECT 1 FROM documents i WHERE i.source_id = d.id AND i.type = 'invoice')`,
+      ),
     ).toEqual([]);
+    expect(
+      all(
+        db,
+        `SELECT id FROM documents WHERE type = 'proforma' AND status <> 'draft' AND (number IS NULL OR pdf_sha256 IS NULL)`,
+      ),
+    ).toEqual([]);
+    // Numbers run without gaps in every series.
     for (const [table, type] of [
       ['payments', null],
       ['documents', 'proforma'],
@@ -114,6 +142,24 @@ it(`loses no acknowledged payment and leaves no partial one when the counter is 
       };
       expect(max, `${table} ${type ?? ''}`).toBe(n);
     }
+    // Each write committed with its audit entry, and the hash chain survived every kill.
+    const audited = (action: string) =>
+      db.prepare('SELECT COUNT(*) FROM audit_log WHERE action = ?').pluck().get(action) as number;
+    expect(audited('payments.record')).toBe(keys.size);
+    const proformas = db.prepare("SELECT COUNT(*) FROM documents WHERE type = 'proforma'").pluck().get() as number;
+    expect(audited('documents.saveDraft')).toBe(proformas);
+    expect(audited('documents.issue')).toBe(
+      proformas - (db.prepare("SELECT COUNT(*) FROM documents WHERE status = 'draft'").pluck().get() as number),
+    );
+    const chain = await verifyAuditChain(db);
+    expect(chain.broken).toBeNull();
+
+    const issuedCount = [...documents.values()].filter((d) => d.status !== 'draft').length;
+    console.log(
+      `crash safety: ${CYCLES} kills; writes acknowledged and checked: ${acked.drafts.length} drafts, ` +
+        `${acked.issued.length} issued proformas, ${acked.payments.length} payments; in the database: ` +
+        `${documents.size} documents (${issuedCount} issued), ${keys.size} payments; audit chain of ${chain.checked} entries whole`,
+    );
   } finally {
     db.close();
   }

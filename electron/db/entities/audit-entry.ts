@@ -11,6 +11,10 @@ export interface AuditRow {
   entityId: string | null;
   /** JSON: field → [before, after], or the facts of the event. */
   summary: string;
+  /** The hash chain (modules/audit/chain.ts): SHA-256 of the summary as written, of the previous entry, of this one. */
+  summaryHash: string;
+  prevHash: string;
+  hash: string;
 }
 
 export const AuditEntity = new EntitySchema<AuditRow>({
@@ -25,6 +29,9 @@ export const AuditEntity = new EntitySchema<AuditRow>({
     entity: { type: 'varchar', length: 40 },
     entityId: { name: 'entity_id', type: 'varchar', length: 40, nullable: true },
     summary: { type: 'text' },
+    summaryHash: { name: 'summary_hash', type: 'varchar', length: 64, default: '' },
+    prevHash: { name: 'prev_hash', type: 'varchar', length: 64, default: '' },
+    hash: { type: 'varchar', length: 64, default: '' },
   },
   indices: [
     { name: 'idx_audit_at', columns: ['at'] },

@@ -100,6 +100,29 @@ export const DocumentEntity = new EntitySchema<DocumentRow>({
     { name: 'idx_documents_issue_date', columns: ['issueDate'] },
     { name: 'idx_documents_seq', columns: ['seq'] },
     { name: 'idx_documents_source', columns: ['sourceId'] },
+    // Migration 0011: open proformas by due date (overdue since the last billing run, due this week).
+    { name: 'idx_documents_type_status_due', columns: ['type', 'status', 'dueDate'] },
+    // Migration 0010: a month's invoices and credit notes with their totals, from the index alone (partial).
+    {
+      name: 'idx_documents_report',
+      columns: [
+        'type',
+        'issueDate',
+        'status',
+        'currency',
+        'ht',
+        'totalVat',
+        'ttc',
+        'creditMode',
+        'sourceId',
+        'vatBreakdown',
+      ],
+      where: "type IN ('invoice', 'credit_note')",
+    },
+    {
+      name: 'idx_documents_ageing',
+      columns: ['type', 'status', 'cancelledAt', 'issueDate', 'dueDate', 'clientId', 'currency', 'ttc', 'paid'],
+    },
   ],
 });
 
@@ -165,6 +188,8 @@ export const DocumentLineEntity = new EntitySchema<DocumentLineRow>({
   indices: [
     { name: 'idx_document_lines_document', columns: ['documentId', 'position'] },
     { name: 'idx_document_lines_service', columns: ['serviceId'] },
+    // Migration 0010: the renewal proforma already out for a domain, for the monthly report.
+    { name: 'idx_document_lines_renewal', columns: ['serviceId', 'kind', 'documentId'] },
   ],
 });
 
@@ -206,6 +231,8 @@ export const ClientCreditEntity = new EntitySchema<ClientCreditRow>({
   indices: [
     { name: 'idx_client_credits_client', columns: ['clientId', 'currency'] },
     { name: 'idx_client_credits_document', columns: ['documentId'] },
+    // Migration 0010: credit used in a month.
+    { name: 'idx_client_credits_kind_at', columns: ['kind', 'at', 'documentId', 'amount', 'currency'] },
   ],
 });
 

@@ -1,4 +1,6 @@
 import { AuditEntity } from './audit-entry';
+import { BillingRunEntity, BillingRunItemEntity } from './automation';
+import { MailMessageEntity } from './mail';
 import { ProductEntity, ProductPriceEntity } from './catalog';
 import { ServiceEntity, ServiceEventEntity } from './service';
 import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity } from './client';
@@ -27,6 +29,9 @@ export const entities = [
   PaymentEntity,
   PaymentAllocationEntity,
   CashMovementEntity,
+  BillingRunEntity,
+  BillingRunItemEntity,
+  MailMessageEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
@@ -40,3 +45,6 @@ export { ClientCreditEntity, DocumentAssetEntity, DocumentEntity, DocumentLineEn
 export type { ClientCreditRow, DocumentAssetRow, DocumentLineRow, DocumentRow } from './document';
 export { CashMovementEntity, CashSessionEntity, PaymentAllocationEntity, PaymentEntity };
 export type { CashMovementRow, CashSessionRow, PaymentAllocationRow, PaymentRow } from './payment';
+export { BillingRunEntity, BillingRunItemEntity, MailMessageEntity };
+export type { BillingRunItemRow, BillingRunRow } from './automation';
+export type { MailMessageRow } from './mail';

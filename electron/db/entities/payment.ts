@@ -99,6 +99,11 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     { name: 'idx_payments_paid_on', columns: ['paidOn'] },
     { name: 'idx_payments_session', columns: ['cashSessionId'] },
     { name: 'idx_payments_credit_note', columns: ['creditNoteId'] },
+    // Migration 0010: the monthly report reads a month of payments from this index alone.
+    {
+      name: 'idx_payments_report',
+      columns: ['paidOn', 'status', 'direction', 'method', 'currency', 'staff', 'amount', 'stampDuty', 'creditNoteId'],
+    },
   ],
 });
 
@@ -152,6 +157,15 @@ export const PaymentAllocationEntity = new EntitySchema<PaymentAllocationRow>({
   indices: [
     { name: 'idx_payment_allocations_payment', columns: ['paymentId'] },
     { name: 'idx_payment_allocations_document', columns: ['documentId'] },
+    // Migration 0010: the report's VAT on receipts, from the index alone.
+    {
+      name: 'idx_payment_allocations_report',
+      columns: ['paymentId', 'reversalOf', 'documentId', 'amount', 'paymentAmount', 'rate', 'balanceAfter'],
+    },
+    {
+      name: 'idx_payment_allocations_chain',
+      columns: ['documentId', 'reversalOf', 'paymentId', 'amount', 'paymentAmount', 'rate', 'at', 'balanceAfter'],
+    },
   ],
 });
 
@@ -238,5 +252,9 @@ export const CashMovementEntity = new EntitySchema<CashMovementRow>({
     },
     { name: 'fk_cash_movements_payment', columnNames: ['paymentId'], target: 'Payment', referencedColumnNames: ['id'] },
   ],
-  indices: [{ name: 'idx_cash_movements_session', columns: ['sessionId'] }],
+  indices: [
+    { name: 'idx_cash_movements_session', columns: ['sessionId'] },
+    // Migration 0010: a session's cash in and out for the monthly report.
+    { name: 'idx_cash_movements_amount', columns: ['sessionId', 'amount'] },
+  ],
 });

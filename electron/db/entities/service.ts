@@ -87,5 +87,9 @@ export const ServiceEventEntity = new EntitySchema<ServiceEventRow>({
   foreignKeys: [
     { name: 'fk_service_events_service', columnNames: ['serviceId'], target: 'Service', referencedColumnNames: ['id'] },
   ],
-  indices: [{ name: 'idx_service_events_service', columns: ['serviceId'] }],
+  indices: [
+    { name: 'idx_service_events_service', columns: ['serviceId'] },
+    // Migration 0010: the suspensions and terminations of a month.
+    { name: 'idx_service_events_status_at', columns: ['toStatus', 'at', 'fromStatus', 'serviceId'] },
+  ],
 });

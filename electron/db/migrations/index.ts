@@ -6,6 +6,9 @@ import { Payments0005 } from './0005-payments';
 import { Refunds0006 } from './0006-refunds';
 import { PaymentIndexes0007 } from './0007-payment-indexes';
 import { ReceiptPrints0008 } from './0008-receipt-prints';
+import { AuditChain0009 } from './0009-audit-chain';
+import { ReportIndexes0010 } from './0010-report-indexes';
+import { AutomationMail0011 } from './0011-automation-mail';
 
 /** Every migration the app knows, oldest first. Forward-only: never edit one that has shipped, add the next. */
 export const migrations = [
@@ -17,5 +20,8 @@ export const migrations = [
   Refunds0006,
   PaymentIndexes0007,
   ReceiptPrints0008,
+  AuditChain0009,
+  ReportIndexes0010,
+  AutomationMail0011,
 ];
 export const knownMigrationNames = new Set(migrations.map((M) => new M().name));

@@ -1,8 +1,11 @@
 import type { AuditEntryDto } from '../../../shared/api';
 import { startOfBusinessDayUtc, startOfNextBusinessDayUtc } from '../../../shared/dates';
 import type { Registry } from '../../api/registry';
+import type { Clock } from '../../clock';
+import { nativeHandle } from '../../db/data-source';
 import type { Database } from '../../db/database';
 import { AuditEntity, type AuditRow } from '../../db/entities';
+import { verifyAuditChain } from './chain';
 
 function toDto(row: AuditRow): AuditEntryDto {
   return {
@@ -17,7 +20,12 @@ function toDto(row: AuditRow): AuditEntryDto {
   };
 }
 
-export function registerAuditHandlers(registry: Registry, { db }: { db: Database }): void {
+export function registerAuditHandlers(registry: Registry, { db, clock }: { db: Database; clock: Clock }): void {
+  registry.register('audit.verifyChain', async () => ({
+    ...(await verifyAuditChain(nativeHandle(db.dataSource))),
+    checkedAt: clock.now().toISOString(),
+  }));
+
   registry.register('audit.list', async (input) => {
     const query = db.reader.createQueryBuilder(AuditEntity, 'a');
     if (input.userId !== undefined) query.andWhere('a.userId = :userId', { userId: input.userId });

@@ -3,6 +3,7 @@ import type { Actor, WriteTx } from '../../db/database';
 import { ClientCreditEntity, DocumentEntity } from '../../db/entities';
 import { AppError } from '../../errors';
 import { settleProforma } from '../documents/settle';
+import { queueMail } from '../mail/queue';
 import { businessDate } from '../../../shared/dates';
 import { creditBalance, invoicePayments } from './ledger';
 import { openProformasOf } from './record';
@@ -43,6 +44,12 @@ export async function applyCredit(
     invoiceId = await settleProforma(tx, actor, doc.id, {
       paidOn: businessDate(tx.now),
       payments: await invoicePayments(tx.em, doc.id),
+    });
+    queueMail(tx, actor, {
+      kind: 'invoice',
+      clientId: input.clientId,
+      documentId: invoiceId,
+      dedupeKey: `invoice:${invoiceId}`,
     });
   } else {
     await tx.em.update(DocumentEntity, { id: doc.id }, { paid, status: 'partially_paid', updatedAt: at });

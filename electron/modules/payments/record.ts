@@ -22,6 +22,7 @@ import { AppError, fieldError } from '../../errors';
 import { findRow, findRows, insertRow, updateRows } from '../../db/rows';
 import { OPEN_PROFORMA } from '../documents/renewals';
 import { settleProforma } from '../documents/settle';
+import { queueMail } from '../mail/queue';
 import { companySettings } from '../documents/snapshot';
 import { invoicePaymentLine, invoicePayments } from './ledger';
 import { stampDutySettings } from './settings';
@@ -234,5 +235,7 @@ export async function recordPayment(
       ...(approvedBy ? { approvedBy, approvalReason: input.approval?.reason } : {}),
     },
   });
+  // The receipt (and the invoices it completes) by e-mail, queued with the payment so that it goes exactly once.
+  queueMail(tx, actor, { kind: 'payment_receipt', clientId: client.id, paymentId, dedupeKey: `payment:${paymentId}` });
   return { paymentId, invoiceIds };
 }

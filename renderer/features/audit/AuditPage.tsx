@@ -22,6 +22,7 @@ import { formatDateTime } from '../../../shared/dates';
 import { useApiQuery } from '../../api';
 import { DateField } from '../../ui/DateField';
 import { PageHeader } from '../../ui/PageHeader';
+import { AuditChainCheck } from './AuditChainCheck';
 import { actionLabel, describeSummary } from './summary';
 
 const PAGE_SIZE = 25;
@@ -74,6 +75,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <AuditChainCheck />
       <Paper withBorder p="md" mb="md">
         <Group gap="md" align="flex-end" wrap="wrap">
           <Select

@@ -8,6 +8,7 @@ import {
   IconBuildingBank,
   IconCheck,
   IconFileText,
+  IconMail,
   IconReceiptTax,
   IconScale,
   IconShieldLock,
@@ -30,10 +31,11 @@ import {
 } from './company-form';
 import { BankSection, DocumentsSection, IdentitySection, LegalSection } from './CompanySections';
 import { SecuritySettings } from './SecuritySettings';
+import { SmtpSettings } from './SmtpSettings';
 import { StampDutySettings } from './StampDutySettings';
 
 /** Tabs with their own form and save, apart from the company's identity. */
-const OWN_FORM_TABS: readonly SettingsTab[] = ['stampDuty', 'security'];
+const OWN_FORM_TABS: readonly SettingsTab[] = ['stampDuty', 'email', 'security'];
 
 const TAB_ICON = {
   identity: IconBuilding,
@@ -41,6 +43,7 @@ const TAB_ICON = {
   bank: IconBuildingBank,
   documents: IconFileText,
   stampDuty: IconReceiptTax,
+  email: IconMail,
   security: IconShieldLock,
 } as const;
 
@@ -190,6 +193,9 @@ export function CompanySettingsPage() {
           </form>
           <Tabs.Panel value="stampDuty">
             <StampDutySettings />
+          </Tabs.Panel>
+          <Tabs.Panel value="email">
+            <SmtpSettings />
           </Tabs.Panel>
           <Tabs.Panel value="security">
             <SecuritySettings />
