@@ -114,6 +114,8 @@ describe('CSV import and export', () => {
     expect(await app.ok('manager', 'clients.importCommit', { csv: goodCsv, mapping })).toEqual({ created: 3 });
     const list = await app.ok('manager', 'clients.list', {});
     expect(list.rows.map((r) => r.code).sort()).toEqual(['CL-000001', 'CL-000002', 'CL-000003']);
+    // Each imported client has its own entry, chained like every other write.
+    expect(await app.ok('manager', 'audit.verifyChain', {})).toMatchObject({ broken: null });
     expect((await app.ok('cashier', 'clients.search', { q: 'helene' })).map((h) => h.displayName)).toEqual([
       'Hélène Dubois',
     ]);

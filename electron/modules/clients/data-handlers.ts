@@ -6,7 +6,7 @@ import type { Clock } from '../../clock';
 import { reserveNumbers } from '../../db/counters';
 import type { Database } from '../../db/database';
 import { nativeHandle } from '../../db/data-source';
-import { AuditEntity, ClientEntity, ClientEmailEntity, ClientPhoneEntity, UserEntity } from '../../db/entities';
+import { ClientEntity, ClientEmailEntity, ClientPhoneEntity, UserEntity } from '../../db/entities';
 import { toCsv } from '../../csv';
 import { AppError, notFound } from '../../errors';
 import { clientDataPdf } from '../../pdf/client-data';
@@ -114,18 +114,15 @@ export function registerClientDataHandlers(registry: Registry, { db, clock, demo
         tx.now.toISOString(),
         ctx.actor.userId,
       );
-      await tx.em.insert(
-        AuditEntity,
-        ids.map((id, i) => ({
-          at: tx.now.toISOString(),
-          userId: ctx.actor.userId,
-          username: ctx.actor.username,
+      // One chained entry per client created, so each client's history starts with its import line.
+      for (const [i, id] of ids.entries()) {
+        await tx.audit({
           action: 'clients.import',
           entity: 'client',
-          entityId: String(id),
-          summary: JSON.stringify({ line: checked.rows[i]?.line }),
-        })),
-      );
+          entityId: id,
+          summary: { line: checked.rows[i]?.line },
+        });
+      }
       await tx.audit({ action: 'clients.importCommit', entity: 'client-import', summary: { created: ids.length } });
       return ids.length;
     });
