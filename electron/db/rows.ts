@@ -17,7 +17,11 @@ const statements = new WeakMap<BetterSqlite3.Database, Map<string, Statement>>()
 
 /** A prepared statement, compiled once per connection and SQL text. */
 export function statement(em: EntityManager, sql: string): Statement {
-  const db = nativeHandle(em.dataSource);
+  return preparedOn(nativeHandle(em.dataSource), sql);
+}
+
+/** The same, for code that holds the native handle itself (the audit chain, inside Database.write). */
+export function preparedOn(db: BetterSqlite3.Database, sql: string): Statement {
   let cache = statements.get(db);
   if (!cache) {
     cache = new Map();

@@ -1,31 +1,21 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../shared/periods';
 import { automationServices } from '../../electron/modules/automation/services';
+import { bundleChild } from '../support/child-bundle';
 import { openTestApp } from '../support/core';
 import { createService, officeState, openBillingOffice, rows, runNow, setDay } from '../support/billing-office';
 
-const CHILD = path.resolve('test-results/billing-crash/child.cjs');
+let childBundle = '';
 const DAY = '2026-11-26';
 const DOMAINS = 24;
 let dataDir = '';
 
 beforeAll(async () => {
-  mkdirSync(path.dirname(CHILD), { recursive: true });
-  await build({
-    entryPoints: ['test/support/billing-child.ts'],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  childBundle = await bundleChild('test/support/billing-child.ts', 'billing-child');
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-billing-crash-'));
   const { app, clients, product } = await openBillingOffice(dataDir);
   setDay(app, DAY, 9);
@@ -47,7 +37,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 /** Runs the child; SIGKILLs it once it has committed `batches` batches. Resolves with how it ended. */
 function runChild(batches: number | null): Promise<'killed' | 'done'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, `${DAY}T10:00:00Z`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [childBundle, dataDir, `${DAY}T10:00:00Z`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let seen = 0;
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => {

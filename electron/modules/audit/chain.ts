@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { preparedOn } from '../../db/rows';
 
 /**
  * The tamper-evident audit log: each entry carries the hash of the entry before it and its own hash, computed over every
@@ -40,42 +41,23 @@ export function entryHash(prevHash: string, e: ChainedEntry): string {
 
 export type NewAuditEntry = Omit<ChainedEntry, 'id' | 'summaryHash'> & { summary: string };
 
-interface Statements {
-  last: BetterSqlite3.Statement<[], { id: number; hash: string }>;
-  insert: BetterSqlite3.Statement;
-}
-
-// Prepared once per connection: this runs inside every write (a payment's budget is 5 ms end to end).
-const statements = new WeakMap<BetterSqlite3.Database, Statements>();
-
-function statementsOf(handle: BetterSqlite3.Database): Statements {
-  let s = statements.get(handle);
-  if (!s) {
-    s = {
-      last: handle.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
-      insert: handle.prepare(
-        `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, summary_hash, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    };
-    statements.set(handle, s);
-  }
-  return s;
-}
+const LAST_ENTRY = 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1';
+const INSERT_ENTRY = `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, summary_hash, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Appends one entry, chained to the last one, on the caller's connection and inside its open transaction: the writer
  * queue serialises writes, and a transaction that holds the write lock reads the true last entry. Returns its id.
  */
 export function appendAuditEntry(handle: BetterSqlite3.Database, entry: NewAuditEntry): number {
-  const s = statementsOf(handle);
-  const last = s.last.get();
+  // Prepared once per connection (rows.ts): this runs inside every write (a payment's budget is 5 ms end to end).
+  const last = preparedOn(handle, LAST_ENTRY).get() as { id: number; hash: string } | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Explicit ids: the id is part of the hash, so it must be known before the row exists.
   const id = (last?.id ?? 0) + 1;
   const summaryHash = sha256Hex(entry.summary);
   const hash = entryHash(prevHash, { ...entry, id, summaryHash });
-  s.insert.run(
+  preparedOn(handle, INSERT_ENTRY).run(
     id,
     entry.at,
     entry.userId,
