@@ -1,8 +1,32 @@
-// `npm test`: typecheck, lint, unit and integration tests (Vitest), then the build and the end-to-end tests
-// (Playwright in Debian's Chromium against the web mode). Every step runs even when an earlier one fails, and the
-// last line counts every test run: "N passed, N failed".
+// `npm test`: the preflight (what the suite needs outside npm, installed with apt where it can be), typecheck, lint,
+// unit and integration tests (Vitest), then the build and the end-to-end tests (Playwright in Debian's Chromium
+// against the web mode). Every step runs even when an earlier one fails, and the last line counts every test run:
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { ensureTestNeeds } from './test-needs.mjs';
+
+const problem = ensureTestNeeds();
+if (problem) {
+  // Stops before any test: a run without its tools would only report their absence as failures.
+  console.error(`\n${problem}\n`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+/** A port nobody listens on now, so that two `npm test` on one machine keep out of each other's way. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+process.env.GUICHET_E2E_PORT ??= String(await freePort());
 
 const results = 'test-results';
 rmSync(`${results}/vitest.json`, { force: true });

@@ -1,17 +1,22 @@
-// A billing run in a child process that the crash test kills with SIGKILL between (or in the middle of) two of its
-// transactions. One client per batch; prints "batch" after each committed one and "done" at the end.
+// A billing run in a child process that dies by SIGKILL right after its n-th committed batch (n from the command line,
+// none: it runs to the end), whatever the machine's speed. One client per batch.
 import { ManualClock } from '../../electron/clock';
 import { openCore } from '../../electron/core';
 import { SYSTEM } from '../../electron/modules/automation/run-log';
 import { automationServices } from '../../electron/modules/automation/services';
 
-const [dataDir = '', instant = ''] = process.argv.slice(2);
+const [dataDir = '', instant = '', killAfter = ''] = process.argv.slice(2);
 
 async function main(): Promise<void> {
   const core = await openCore({ dataDir, clock: new ManualClock(new Date(instant)), log: () => undefined });
   const { runner } = automationServices(core.db);
-  await runner.run('startup', SYSTEM, { batchSize: 1, afterBatch: () => process.stdout.write('batch\n') });
-  process.stdout.write('done\n');
+  let batches = 0;
+  await runner.run('startup', SYSTEM, {
+    batchSize: 1,
+    afterBatch: () => {
+      if (++batches === Number(killAfter)) process.kill(process.pid, 'SIGKILL');
+    },
+  });
   await core.close();
 }
 
