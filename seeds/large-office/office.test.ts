@@ -21,7 +21,7 @@ let db: Sqlite.Database;
 beforeAll(async () => {
   dir = await ensureLargeOffice({ ...SIZE, cacheRoot: root, log: () => undefined });
   db = new Sqlite(path.join(dir, DATABASE_FILE), { readonly: true });
-}, 120_000);
+}, 300_000);
 afterAll(() => {
   db.close();
   rmSync(root, { recursive: true, force: true });

@@ -31,7 +31,7 @@ beforeAll(async () => {
     });
   }
   await app.core.close();
-}, 120_000);
+}, 300_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the child, which kills itself once it has committed `batches` batches. Resolves with how it ended. */
@@ -105,4 +105,4 @@ it('resumes a run killed midway: every proforma issued once, numbers without gap
   } finally {
     await app.close();
   }
-}, 120_000);
+}, 300_000);

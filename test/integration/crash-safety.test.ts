@@ -35,7 +35,7 @@ beforeAll(async () => {
   ).id;
   await app.ok('cashier', 'cash.open', { desk: 'Guichet 1', float: 0 });
   await app.core.close();
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 interface Acknowledged {

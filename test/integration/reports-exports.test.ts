@@ -132,7 +132,7 @@ describe('XLSX export', () => {
     // A name that looks like a formula is a text in the spreadsheet, never a formula.
     const formula = lines.find((row) => row[4]?.value.includes('HYPERLINK'));
     expect(formula?.[4]).toMatchObject({ type: 'string', formula: null });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('CSV export', () => {
@@ -171,7 +171,7 @@ describe('CSV export', () => {
     const neutralised = all.filter((c) => c.value.includes('HYPERLINK'));
     expect(neutralised.length).toBeGreaterThan(0);
     expect(neutralised.every((c) => c.type === 'string' && c.formula === null)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('PDF export', () => {
