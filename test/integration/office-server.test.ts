@@ -3,6 +3,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api';
+import { runCli } from '../../electron/cli/run';
 import { OfficeLink } from '../../electron/desk/office-link';
 import { pairDesk } from '../../electron/desk/pair';
 import { PAIRING_FILE, readDeskPairing, type DeskPairing } from '../../electron/desk/pairing-file';
@@ -269,5 +270,32 @@ describe('the office server and its desks', () => {
     const again = await ok<{ id: number }>(link.dispatch('tab-1', 'payments.record', payment));
     expect(again.id).toBe(first.id);
     expect(count('payments')).toBe(1);
+  });
+
+  it('lists, renames and revokes desks from the command line beside the running server', async () => {
+    office = await startOffice();
+    const { link } = await firstDesk();
+    const out: string[] = [];
+    const cli = (...argv: string[]) =>
+      runCli(['desks', ...argv, '--data-dir', office.app.dataDir], {
+        out: (l) => out.push(l),
+        err: (l) => out.push(l),
+      });
+    expect(await cli('rename', '1', 'Guichet', 'Nord')).toBe(0);
+    expect(await cli('list')).toBe(0);
+    expect(out.at(-1)).toMatch(/^1 {2}Guichet Nord {2}appairé le .* {2}actif$/);
+    expect(await cli('revoke', '1')).toBe(0);
+    expect(await link.dispatch('tab-1', 'auth.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DESK_REFUSED' },
+    });
+    expect(await cli('revoke')).toBe(2);
+    const audit = nativeHandle(office.app.core.db.dataSource)
+      .prepare("SELECT action, username FROM audit_log WHERE action IN ('desks.rename', 'desks.revoke') ORDER BY id")
+      .all();
+    expect(audit).toEqual([
+      { action: 'desks.rename', username: null },
+      { action: 'desks.revoke', username: null },
+    ]);
   });
 });

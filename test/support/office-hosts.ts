@@ -62,12 +62,8 @@ export class OfficeServerProcess extends HostProcess {
 
   async ready(): Promise<{ fingerprint: string; code: string | null }> {
     const [, fingerprint = ''] = await this.waitFor(/Empreinte SHA-256 du certificat : (\S+)/);
-    await this.waitFor(/^Données : /);
-    // The first pairing code is printed only while no desk is paired: it follows the data folder's line at once.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const code = this.lines
-      .map((line) => /Code d'appairage du premier poste : (\d{4}-\d{4})/.exec(line)?.[1])
-      .find(Boolean);
+    await this.waitFor(/^Code d'appairage d'un poste : /);
+    const code = this.lines.map((line) => /Code d'appairage d'un poste : (\d{4}-\d{4})/.exec(line)?.[1]).find(Boolean);
     return { fingerprint, code: code ?? null };
   }
 }
