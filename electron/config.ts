@@ -12,7 +12,7 @@ export function defaultDataDir(
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'guichet');
 }
 
-function flag(argv: readonly string[], name: string): string | undefined {
+export function flag(argv: readonly string[], name: string): string | undefined {
   const index = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
   if (index < 0) return undefined;
   const arg = argv[index] ?? '';

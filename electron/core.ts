@@ -21,6 +21,8 @@ import { clientInputSchema } from '../shared/client';
 import { SessionStore } from './modules/auth/sessions';
 import { registerSettingsHandlers, readSecurity } from './modules/settings/handlers';
 import { registerStaffHandlers } from './modules/staff/handlers';
+import { registerDeskHandlers } from './modules/desks/handlers';
+import { DeskService, type OfficeIdentity } from './modules/desks/service';
 
 /** Everything both transports serve: the database and the registry of handlers. No Electron in here. */
 export interface Core {
@@ -28,6 +30,8 @@ export interface Core {
   db: Database;
   sessions: SessionStore;
   backups: BackupService;
+  /** The paired desks, when this core serves an office (electron/office). */
+  desks: DeskService;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ export interface CoreOptions {
   backupRuntime?: BackupRuntime;
   /** A verified backup before migrations change a database that holds data; off only for throwaway copies. */
   backupBeforeMigrating?: boolean;
+  /** Set when this core is an office server's: where desks reach it (pairing codes are given only then). */
+  office?: OfficeIdentity | null;
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
@@ -69,7 +75,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   registerReportHandlers(registry, deps);
   const backups = new BackupService({ db, dataDir, clock, log: (message) => (log ?? console.error)(message, null) });
   registerBackupHandlers(registry, { db, backups, runtime: backupRuntime, dataDir });
+  const desks = new DeskService(db, clock, options.office ?? null);
+  registerDeskHandlers(registry, desks);
   registry.assertComplete();
   await seedCatalogueIfEmpty(db);
-  return { registry, db, sessions, backups, close: () => db.close() };
+  return { registry, db, sessions, backups, desks, close: () => db.close() };
 }

@@ -18,6 +18,8 @@ const common = {
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron'] }),
   esbuild({ ...common, entryPoints: ['electron/web.ts'], outfile: 'dist/main/web.cjs' }),
+  // The office server (issue 18): headless, plain Node.
+  esbuild({ ...common, entryPoints: ['electron/server.ts'], outfile: 'dist/main/server.cjs', external: ['electron'] }),
   // The command line (scheduled exports, backups…): plain Node, no Electron.
   esbuild({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/main/cli.cjs', external: ['electron'] }),
   esbuild({

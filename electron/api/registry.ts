@@ -47,9 +47,10 @@ export class Registry {
     if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
   }
 
-  async dispatch(channel: string, name: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  /** `desk`: the paired office desk the call came from (electron/office), recorded with the actor in the audit log. */
+  async dispatch(channel: string, name: unknown, input: unknown, desk?: string): Promise<ApiResult<unknown>> {
     try {
-      return { ok: true, value: await this.call(channel, name, input) };
+      return { ok: true, value: await this.call(channel, name, input, desk) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       this.log(`Method ${typeof name === 'string' ? name.slice(0, 60) : '?'} failed`, error);
@@ -60,7 +61,7 @@ export class Registry {
     }
   }
 
-  private async call(channel: string, name: unknown, input: unknown): Promise<unknown> {
+  private async call(channel: string, name: unknown, input: unknown, desk: string | undefined): Promise<unknown> {
     const handler = isMethodName(name) ? this.handlers.get(name) : undefined;
     if (!isMethodName(name) || !handler) throw new AppError('UNKNOWN_METHOD', 'Opération inconnue.');
     const def = api[name];
@@ -80,8 +81,8 @@ export class Registry {
       throw new AppError('VALIDATION', 'Certaines informations sont invalides : corrigez les champs signalés.', fields);
     }
     const actor: Actor = session
-      ? { userId: session.userId, username: session.username }
-      : { userId: null, username: null };
+      ? { userId: session.userId, username: session.username, desk }
+      : { userId: null, username: null, desk };
     return handler(parsed.data, { channel, session, actor });
   }
 }

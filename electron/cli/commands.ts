@@ -4,6 +4,7 @@ import { billingRunCommand } from './billing-run';
 import { reportCommand } from './report';
 import { auditCheckCommand } from './audit-check';
 import { backupCommand } from './backup';
+import { desksCommand } from './desks';
 
 /**
  * One command of `npm run cli -- <name> …`. A new command is one file exporting a CliCommand and one line in
@@ -22,4 +23,10 @@ export interface CliCommand {
   run(args: ParsedArgs, context: CliContext): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [reportCommand, billingRunCommand, backupCommand, auditCheckCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  reportCommand,
+  billingRunCommand,
+  backupCommand,
+  auditCheckCommand,
+  desksCommand,
+];

@@ -7,6 +7,8 @@ import { WriteQueue } from './write-queue';
 export interface Actor {
   userId: number | null;
   username: string | null;
+  /** The office desk the call came from (issue 18); absent on a standalone PC. */
+  desk?: string | null;
 }
 
 export interface AuditFacts {
@@ -78,6 +80,7 @@ export class Database {
               at: now.toISOString(),
               userId: actor.userId,
               username: actor.username,
+              desk: actor.desk ?? null,
               action: facts.action,
               entity: facts.entity,
               entityId: facts.entityId == null ? null : String(facts.entityId),

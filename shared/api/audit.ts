@@ -7,6 +7,8 @@ export interface AuditEntryDto {
   at: string;
   userId: number | null;
   username: string | null;
+  /** The desk the call came from, on an office server; null on a standalone PC. */
+  desk: string | null;
   action: string;
   entity: string;
   entityId: string | null;

@@ -16,6 +16,12 @@ export const ERROR_CODES = [
   'CONFLICT',
   'READ_ONLY',
   'INTERNAL',
+  /** Office server and desks (issue 18): the desk is not paired, revoked, or the server is not the one paired. */
+  'DESK_REFUSED',
+  /** The office server cannot be reached (the desk retries what it safely can). */
+  'UNAVAILABLE',
+  /** A desk and a server of different contract versions. */
+  'INCOMPATIBLE_VERSION',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -3,6 +3,7 @@ import { auditApi } from './audit';
 import { backupApi } from './backup';
 import { automationApi } from './automation';
 import { dashboardApi } from './dashboard';
+import { desksApi } from './desks';
 import { mailApi } from './mail';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
@@ -31,6 +32,7 @@ export { IMPORT_FIELDS } from './clients';
 export type * from './automation';
 export type * from './dashboard';
 export type * from './mail';
+export type { DeskDto, PairAnswer, PairingCodeDto } from './desks';
 export type { SavedCompanySettings } from './settings';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
@@ -51,6 +53,7 @@ export const api = {
   ...mailApi,
   ...dashboardApi,
   ...reportsApi,
+  ...desksApi,
 };
 
 export type Api = typeof api;

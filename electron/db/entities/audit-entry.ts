@@ -6,6 +6,8 @@ export interface AuditRow {
   at: string;
   userId: number | null;
   username: string | null;
+  /** The office desk the change came from (migration 0016); null on a standalone PC and before. */
+  desk: string | null;
   action: string;
   entity: string;
   entityId: string | null;
@@ -25,6 +27,7 @@ export const AuditEntity = new EntitySchema<AuditRow>({
     at: { type: 'varchar', length: 30 },
     userId: { name: 'user_id', type: 'integer', nullable: true },
     username: { type: 'varchar', length: 32, nullable: true },
+    desk: { type: 'varchar', length: 40, nullable: true },
     action: { type: 'varchar', length: 60 },
     entity: { type: 'varchar', length: 40 },
     entityId: { name: 'entity_id', type: 'varchar', length: 40, nullable: true },

@@ -1,6 +1,7 @@
 import { AuditEntity } from './audit-entry';
 import { BillingRunEntity, BillingRunItemEntity } from './automation';
 import { MailMessageEntity } from './mail';
+import { DeskEntity } from './desk';
 import { ProductEntity, ProductPriceEntity } from './catalog';
 import { ServiceEntity, ServiceEventEntity } from './service';
 import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity } from './client';
@@ -32,12 +33,14 @@ export const entities = [
   BillingRunEntity,
   BillingRunItemEntity,
   MailMessageEntity,
+  DeskEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
 export type { AuditRow } from './audit-entry';
 export type { SettingRow } from './setting';
 export type { UserRow } from './user';
+export { DeskEntity, type DeskRow } from './desk';
 export { ProductEntity, ProductPriceEntity, ServiceEntity, ServiceEventEntity };
 export type { ProductPriceRow, ProductRow } from './catalog';
 export type { ServiceEventRow, ServiceRow } from './service';

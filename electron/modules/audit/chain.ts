@@ -26,24 +26,28 @@ export interface ChainedEntry {
   at: string;
   userId: number | null;
   username: string | null;
+  /** The office desk (migration 0016); null or absent on a standalone PC. */
+  desk?: string | null;
   action: string;
   entity: string;
   entityId: string | null;
   summaryHash: string;
 }
 
-/** One link: the previous hash and every column of the entry (the summary by its hash). */
+/**
+ * One link: the previous hash and every column of the entry (the summary by its hash). The desk joins the hashed
+ * columns only when there is one, so that every entry written before desks existed keeps its hash.
+ */
 export function entryHash(prevHash: string, e: ChainedEntry): string {
-  return sha256Hex(
-    JSON.stringify([prevHash, e.id, e.at, e.userId, e.username, e.action, e.entity, e.entityId, e.summaryHash]),
-  );
+  const columns = [prevHash, e.id, e.at, e.userId, e.username, e.action, e.entity, e.entityId, e.summaryHash];
+  return sha256Hex(JSON.stringify(e.desk == null ? columns : [...columns, e.desk]));
 }
 
 export type NewAuditEntry = Omit<ChainedEntry, 'id' | 'summaryHash'> & { summary: string };
 
 const LAST_ENTRY = 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1';
-const INSERT_ENTRY = `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, summary_hash, prev_hash, hash)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_ENTRY = `INSERT INTO audit_log (id, at, user_id, username, desk, action, entity, entity_id, summary, summary_hash, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Appends one entry, chained to the last one, on the caller's connection and inside its open transaction: the writer
@@ -62,6 +66,7 @@ export function appendAuditEntry(handle: BetterSqlite3.Database, entry: NewAudit
     entry.at,
     entry.userId,
     entry.username,
+    entry.desk,
     entry.action,
     entry.entity,
     entry.entityId,
@@ -143,7 +148,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function verifyAuditChain(handle: BetterSqlite3.Database, chunk = 5_000): Promise<ChainReport> {
   const redactions = redactionsOf(handle);
   const page = handle.prepare<[number, number], StoredRow>(
-    `SELECT id, at, user_id AS userId, username, action, entity, entity_id AS entityId, summary,
+    `SELECT id, at, user_id AS userId, username, desk, action, entity, entity_id AS entityId, summary,
             summary_hash AS summaryHash, prev_hash AS prevHash, hash
      FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
   );

@@ -13,6 +13,7 @@ function toDto(row: AuditRow): AuditEntryDto {
     at: row.at,
     userId: row.userId,
     username: row.username,
+    desk: row.desk,
     action: row.action,
     entity: row.entity,
     entityId: row.entityId,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApiResult } from '../../../shared/api';
 import type { BackupRef, RestoreResultDto } from '../../../shared/api/backup';
 import type { Logger } from '../../api/registry';
+import type { OfficeIdentity } from '../desks/service';
 import { systemClock, type Clock } from '../../clock';
 import { openCore, type Core } from '../../core';
 import { DATABASE_FILE, DatabaseTooNewError } from '../../db/data-source';
@@ -21,6 +22,8 @@ export interface HostOptions {
   log?: Logger;
   /** Automatic backups at start-up and every day (the desktop and web apps); off in tests that drive them by hand. */
   schedule?: boolean;
+  /** An office server's address and certificate fingerprint (electron/server.ts). */
+  office?: OfficeIdentity;
 }
 
 /** Work that lives with the open core (the billing run, the outbox): started on each core, stopped before it closes. */
@@ -105,8 +108,8 @@ export class AppHost {
   }
 
   private openCore(): Promise<Core> {
-    const { dataDir, log } = this.options;
-    return openCore({ dataDir, clock: this.clock, log, backupRuntime: this.runtime });
+    const { dataDir, log, office } = this.options;
+    return openCore({ dataDir, clock: this.clock, log, backupRuntime: this.runtime, office });
   }
 
   private async checkAtStartup(check: 'quick' | 'full'): Promise<void> {
@@ -147,7 +150,7 @@ export class AppHost {
   }
 
   /** The one door of both transports. */
-  async dispatch(channel: string, name: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  async dispatch(channel: string, name: unknown, input: unknown, desk?: string): Promise<ApiResult<unknown>> {
     const mode = this.mode;
     if (mode.kind === 'switching') {
       if (name !== 'backup.health') return failure(new AppError('CONFLICT', mode.message));
@@ -155,7 +158,7 @@ export class AppHost {
     }
     this.inFlight++;
     try {
-      if (mode.kind === 'ready') return await mode.core.registry.dispatch(channel, name, input);
+      if (mode.kind === 'ready') return await mode.core.registry.dispatch(channel, name, input, desk);
       return await this.dispatchInRecovery(name, input);
     } catch (error) {
       if (error instanceof AppError) return failure(error);
