@@ -26,6 +26,12 @@ export const testNeeds = [
     debian: 'libreoffice-calc-nogui',
     for: 'opening the XLSX exports as a spreadsheet program would',
   },
+  {
+    what: 'ip (iproute2)',
+    command: 'ip',
+    debian: 'iproute2',
+    for: 'network namespaces: the office server and its desks on hosts of their own',
+  },
   { what: 'xmllint', command: 'xmllint', debian: 'libxml2-utils', for: 'validating UBL invoices against the XSD' },
   {
     what: 'DejaVu fonts',
