@@ -172,4 +172,4 @@ it(`loses no acknowledged document or payment and leaves none partial when the c
   } finally {
     db.close();
   }
-}, 900_000);
+}, 1_800_000);
