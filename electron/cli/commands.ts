@@ -4,6 +4,9 @@ import { billingRunCommand } from './billing-run';
 import { reportCommand } from './report';
 import { auditCheckCommand } from './audit-check';
 import { backupCommand } from './backup';
+import { einvoiceCommand } from './einvoice';
+import { archiveCommand } from './archive';
+import { archiveVerifyCommand } from './archive-verify';
 
 /**
  * One command of `npm run cli -- <name> …`. A new command is one file exporting a CliCommand and one line in
@@ -22,4 +25,12 @@ export interface CliCommand {
   run(args: ParsedArgs, context: CliContext): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [reportCommand, billingRunCommand, backupCommand, auditCheckCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  reportCommand,
+  billingRunCommand,
+  backupCommand,
+  auditCheckCommand,
+  einvoiceCommand,
+  archiveCommand,
+  archiveVerifyCommand,
+];

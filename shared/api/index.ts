@@ -4,6 +4,7 @@ import { backupApi } from './backup';
 import { automationApi } from './automation';
 import { dashboardApi } from './dashboard';
 import { mailApi } from './mail';
+import { einvoiceApi } from './einvoice';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
 import { documentsApi } from './documents';
@@ -31,6 +32,7 @@ export { IMPORT_FIELDS } from './clients';
 export type * from './automation';
 export type * from './dashboard';
 export type * from './mail';
+export type * from './einvoice';
 export type { SavedCompanySettings } from './settings';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
@@ -51,6 +53,7 @@ export const api = {
   ...mailApi,
   ...dashboardApi,
   ...reportsApi,
+  ...einvoiceApi,
 };
 
 export type Api = typeof api;

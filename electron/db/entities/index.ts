@@ -1,6 +1,7 @@
 import { AuditEntity } from './audit-entry';
 import { BillingRunEntity, BillingRunItemEntity } from './automation';
 import { MailMessageEntity } from './mail';
+import { EinvoiceSubmissionEntity } from './einvoice';
 import { ProductEntity, ProductPriceEntity } from './catalog';
 import { ServiceEntity, ServiceEventEntity } from './service';
 import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity } from './client';
@@ -32,6 +33,7 @@ export const entities = [
   BillingRunEntity,
   BillingRunItemEntity,
   MailMessageEntity,
+  EinvoiceSubmissionEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
@@ -48,3 +50,5 @@ export type { CashMovementRow, CashSessionRow, PaymentAllocationRow, PaymentRow 
 export { BillingRunEntity, BillingRunItemEntity, MailMessageEntity };
 export type { BillingRunItemRow, BillingRunRow } from './automation';
 export type { MailMessageRow } from './mail';
+export { EinvoiceSubmissionEntity };
+export type { EinvoiceSubmissionRow } from './einvoice';

@@ -5,11 +5,13 @@ import { statement } from '../../db/rows';
 import { AppError } from '../../errors';
 import { findDocument, linesOf, totalsOf } from '../documents/repository';
 import { buyerOf, frozenBuyer, frozenSeller, liveSeller } from '../documents/snapshot';
+import { einvoiceSettings } from './settings';
 import type { UblDocument } from './ubl-document';
 
 /**
  * Dirhams per unit of a foreign-currency document, in millionths: the rates typed at the counter when its proforma was
- * paid in dirhams (weighted by amount), else the last counter rate of that currency on or before its issue date.
+ * paid in dirhams (weighted by amount), else the counter rate of that currency nearest its issue date, else the
+ * reference rate of the e-invoicing settings.
  * A credit note takes its invoice's rate, so that it mirrors it in dirhams too.
  */
 function madRate(em: EntityManager, invoice: DocumentRow): UblDocument['mad'] {
@@ -24,15 +26,23 @@ function madRate(em: EntityManager, invoice: DocumentRow): UblDocument['mad'] {
   if (own?.mad && own.foreign_amount) {
     return { rate: Math.round((own.mad * 1_000_000) / own.foreign_amount), source: 'counter' };
   }
-  const last = statement(
-    em,
-    `SELECT a."rate" AS rate FROM "payment_allocations" a
-       JOIN "payments" p ON p."id" = a."payment_id" JOIN "documents" d ON d."id" = a."document_id"
-      WHERE d."currency" = ? AND p."currency" = 'MAD' AND a."rate" IS NOT NULL AND a."reversal_of" IS NULL
-        AND p."paid_on" <= ?
-      ORDER BY p."paid_on" DESC, a."id" DESC LIMIT 1`,
-  ).get(invoice.currency, invoice.issueDate) as { rate: number } | undefined;
-  return last ? { rate: last.rate, source: 'counter' } : null;
+  // The counter rate nearest in time: the last one on or before the issue date, or the first one after it.
+  const nearest = (comparison: '<=' | '>', order: 'DESC' | 'ASC') =>
+    statement(
+      em,
+      `SELECT a."rate" AS rate, p."paid_on" AS day FROM "payment_allocations" a
+         JOIN "payments" p ON p."id" = a."payment_id" JOIN "documents" d ON d."id" = a."document_id"
+        WHERE d."currency" = ? AND p."currency" = 'MAD' AND a."rate" IS NOT NULL AND a."reversal_of" IS NULL
+          AND p."paid_on" ${comparison} ?
+        ORDER BY p."paid_on" ${order}, a."id" ${order} LIMIT 1`,
+    ).get(invoice.currency, invoice.issueDate) as { rate: number; day: string } | undefined;
+  const before = nearest('<=', 'DESC');
+  const after = nearest('>', 'ASC');
+  const days = (day: string) => Math.abs(Date.parse(day) - Date.parse(invoice.issueDate ?? day));
+  const chosen = before && after ? (days(before.day) <= days(after.day) ? before : after) : (before ?? after);
+  if (chosen) return { rate: chosen.rate, source: 'counter' };
+  const reference = einvoiceSettings(em).referenceRates[invoice.currency];
+  return reference ? { rate: reference, source: 'reference' } : null;
 }
 
 /** The UBL view of an issued invoice or credit note, from what was stored and frozen at issue. */
