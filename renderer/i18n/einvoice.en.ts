@@ -45,7 +45,8 @@ export const einvoiceEn: Messages<typeof einvoiceFr> = {
     failing: 'Failing submissions (retried automatically)',
     flush: 'Submit now',
     archiveTitle: 'Verifiable yearly archive',
-    archiveIntro: "Original PDFs, UBL files, SHA-256 hashes and the audit log's head, with instructions for the inspector.",
+    archiveIntro:
+      "Original PDFs, UBL files, SHA-256 hashes and the audit log's head, with instructions for the inspector.",
     year: 'Year',
     archive: 'Create the archive',
     invalidRate: 'Invalid rate (e.g. 10.85).',

@@ -41,7 +41,8 @@ export const einvoiceFr = {
     referenceHint: 'Pour la contre-valeur en dirhams quand aucun taux n’a été saisi au guichet.',
     save: 'Enregistrer',
     saved: 'Réglages de la facturation électronique enregistrés.',
-    counts: 'En attente\u00a0: {{pending}} · Transmises\u00a0: {{submitted}} · Validées\u00a0: {{cleared}} · Rejetées\u00a0: {{rejected}}',
+    counts:
+      'En attente\u00a0: {{pending}} · Transmises\u00a0: {{submitted}} · Validées\u00a0: {{cleared}} · Rejetées\u00a0: {{rejected}}',
     failing: 'Transmissions en échec (réessayées automatiquement)',
     flush: 'Transmettre maintenant',
     archiveTitle: 'Archive annuelle vérifiable',
