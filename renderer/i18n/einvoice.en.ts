@@ -33,7 +33,7 @@ export const einvoiceEn: Messages<typeof einvoiceFr> = {
     adapter: 'Submission mode',
     adapters: {
       none: 'None (not required)',
-      folder: "Folder (collected by the accountant's platform)",
+      folder: 'Drop folder (accountant)',
     },
     folder: 'Drop folder',
     folderHint: 'A folder on this PC or a share, e.g. D:\\Invoices\\UBL',

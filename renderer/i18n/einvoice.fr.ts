@@ -33,7 +33,7 @@ export const einvoiceFr = {
     adapter: 'Mode de transmission',
     adapters: {
       none: 'Aucun (non requise)',
-      folder: 'Dossier (déposé pour la plateforme du comptable)',
+      folder: 'Dossier de dépôt (comptable)',
     },
     folder: 'Dossier de dépôt',
     folderHint: 'Chemin d’un dossier de ce poste ou partagé, par exemple D:\\Factures\\UBL',
