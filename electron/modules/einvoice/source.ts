@@ -59,16 +59,8 @@ export async function ublDocumentOf(em: EntityManager, row: DocumentRow): Promis
     currency: row.currency,
     seller: frozenSeller(row) ?? (await liveSeller(em)).seller,
     buyer: frozenBuyer(row) ?? (await buyerOf(em, row.clientId)),
-    lines: lines.map((l) => ({
-      position: l.position,
-      description: l.description,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      vatRate: l.vatRate,
-      amountHt: l.amountHt,
-      periodFrom: l.periodFrom,
-      periodTo: l.periodTo,
-    })),
+    // The stored lines as they are: UblLine is the part of a line row the file shows.
+    lines,
     totals: totalsOf(row, lines),
     payments: JSON.parse(row.payments) as InvoicePaymentDto[],
     corrects: source?.number && source.issueDate ? { number: source.number, issueDate: source.issueDate } : null,
