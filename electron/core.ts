@@ -15,6 +15,7 @@ import { registerCashHandlers } from './modules/cash/handlers';
 import { registerAutomationHandlers } from './modules/automation/handlers';
 import { registerMailHandlers } from './modules/mail/handlers';
 import { registerReportHandlers } from './modules/reports/handlers';
+import { registerEinvoiceHandlers } from './modules/einvoice/handlers';
 import { registerClientDataHandlers } from './modules/clients/data-handlers';
 import { registerClientHandlers } from './modules/clients/handlers';
 import { clientInputSchema } from '../shared/client';
@@ -73,6 +74,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   registerAutomationHandlers(registry, deps);
   registerMailHandlers(registry, deps);
   registerReportHandlers(registry, deps);
+  registerEinvoiceHandlers(registry, deps);
   const backups = new BackupService({ db, dataDir, clock, log: (message) => (log ?? console.error)(message, null) });
   registerBackupHandlers(registry, { db, backups, runtime: backupRuntime, dataDir });
   const desks = new DeskService(db, clock, options.office ?? null);

@@ -5,6 +5,9 @@ import { reportCommand } from './report';
 import { auditCheckCommand } from './audit-check';
 import { backupCommand } from './backup';
 import { desksCommand } from './desks';
+import { einvoiceCommand } from './einvoice';
+import { archiveCommand } from './archive';
+import { archiveVerifyCommand } from './archive-verify';
 
 /**
  * One command of `npm run cli -- <name> …`. A new command is one file exporting a CliCommand and one line in
@@ -29,4 +32,7 @@ export const COMMANDS: readonly CliCommand[] = [
   backupCommand,
   auditCheckCommand,
   desksCommand,
+  einvoiceCommand,
+  archiveCommand,
+  archiveVerifyCommand,
 ];

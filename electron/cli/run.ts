@@ -15,10 +15,12 @@ function help(command?: CliCommand): string[] {
       '  --data-dir DOSSIER         le dossier des données (par défaut celui de l’application, ou GUICHET_DATA_DIR)',
     ];
   }
+  // The names in a column as wide as the longest one, plus two spaces.
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   return [
     'Usage : npm run cli -- <commande> [options]   (npm run cli -- help <commande> pour ses options)',
     '',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(14)}${c.summary}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
   ];
 }
 

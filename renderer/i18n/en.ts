@@ -3,6 +3,7 @@ import { cashEn } from './cash.en';
 import { dashboardEn } from './dashboard.en';
 import { backupEn } from './backup.en';
 import { mailEn } from './mail.en';
+import { einvoiceEn } from './einvoice.en';
 import { catalogEn } from './catalog.en';
 import { clientsEn } from './clients.en';
 import { documentsEn } from './documents.en';
@@ -149,6 +150,7 @@ export const en: Messages = {
   reports: reportsEn,
   automation: automationEn,
   mail: mailEn,
+  einvoice: einvoiceEn,
   dashboard: dashboardEn,
   backup: backupEn,
   denied: {
@@ -338,6 +340,7 @@ export const en: Messages = {
       smtp: 'e-mail sending',
       mailTemplates: 'e-mail templates',
       backup: 'backups',
+      einvoice: 'e-invoicing',
     },
     actions: {
       auth_setupAdmin: 'First start',
@@ -403,6 +406,10 @@ export const en: Messages = {
       mail_recover: 'E-mails queued again',
       mail_resend: 'E-mail sent again',
       mail_sendTest: 'SMTP test e-mail',
+      einvoice_state: 'E-invoice: state change',
+      einvoice_export: 'UBL export',
+      einvoice_archive: 'Yearly archive created',
+      einvoice_flush: 'E-invoice submission requested',
     },
     entities: {
       user: 'Account',

@@ -3,6 +3,7 @@ import { cashFr } from './cash.fr';
 import { dashboardFr } from './dashboard.fr';
 import { backupFr } from './backup.fr';
 import { mailFr } from './mail.fr';
+import { einvoiceFr } from './einvoice.fr';
 import { catalogFr } from './catalog.fr';
 import { clientsFr } from './clients.fr';
 import { documentsFr } from './documents.fr';
@@ -152,6 +153,7 @@ export const fr = {
   reports: reportsFr,
   automation: automationFr,
   mail: mailFr,
+  einvoice: einvoiceFr,
   dashboard: dashboardFr,
   backup: backupFr,
   denied: {
@@ -342,6 +344,7 @@ export const fr = {
       smtp: 'envoi des e-mails',
       mailTemplates: 'modèles d’e-mails',
       backup: 'sauvegardes',
+      einvoice: 'facturation électronique',
     },
     actions: {
       auth_setupAdmin: 'Mise en service',
@@ -407,6 +410,10 @@ export const fr = {
       mail_recover: 'E-mails remis en file',
       mail_resend: 'E-mail renvoyé',
       mail_sendTest: 'E-mail de test SMTP',
+      einvoice_state: 'Facture électronique\u00a0: changement d’état',
+      einvoice_export: 'Export UBL',
+      einvoice_archive: 'Archive annuelle créée',
+      einvoice_flush: 'Transmission des factures électroniques demandée',
     },
     entities: {
       user: 'Compte',

@@ -6,6 +6,7 @@ import type { Phase, ServiceStatus } from '../service-state';
 import type { DocumentTotals } from '../totals';
 import { optionalText, requiredText } from '../validation';
 import { method } from './contract';
+import { EINVOICE_STATES } from './einvoice';
 
 export const DOCUMENT_TYPES = ['proforma', 'invoice', 'credit_note'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -251,6 +252,8 @@ export const documentsApi = {
         maxAmount: z.number().int().min(0).optional(),
         /** A number or the end of one: "FA-2026-000045", "45", "2026-000045". */
         number: z.string().trim().max(30).optional(),
+        /** Invoices and credit notes in this e-invoice state. */
+        einvoiceState: z.enum(EINVOICE_STATES).optional(),
         page: z.number().int().min(1).max(100_000).default(1),
         pageSize: z.number().int().min(1).max(200).default(50),
       })

@@ -5,6 +5,7 @@ import { automationApi } from './automation';
 import { dashboardApi } from './dashboard';
 import { desksApi } from './desks';
 import { mailApi } from './mail';
+import { einvoiceApi } from './einvoice';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
 import { documentsApi } from './documents';
@@ -33,6 +34,7 @@ export type * from './automation';
 export type * from './dashboard';
 export type * from './mail';
 export type { DeskDto, PairAnswer, PairingCodeDto } from './desks';
+export type * from './einvoice';
 export type { SavedCompanySettings } from './settings';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
@@ -54,6 +56,7 @@ export const api = {
   ...dashboardApi,
   ...reportsApi,
   ...desksApi,
+  ...einvoiceApi,
 };
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import { AuditEntity } from './audit-entry';
 import { BillingRunEntity, BillingRunItemEntity } from './automation';
 import { MailMessageEntity } from './mail';
 import { DeskEntity } from './desk';
+import { EinvoiceSubmissionEntity } from './einvoice';
 import { ProductEntity, ProductPriceEntity } from './catalog';
 import { ServiceEntity, ServiceEventEntity } from './service';
 import { ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity } from './client';
@@ -34,6 +35,7 @@ export const entities = [
   BillingRunItemEntity,
   MailMessageEntity,
   DeskEntity,
+  EinvoiceSubmissionEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
@@ -51,3 +53,5 @@ export type { CashMovementRow, CashSessionRow, PaymentAllocationRow, PaymentRow 
 export { BillingRunEntity, BillingRunItemEntity, MailMessageEntity };
 export type { BillingRunItemRow, BillingRunRow } from './automation';
 export type { MailMessageRow } from './mail';
+export { EinvoiceSubmissionEntity };
+export type { EinvoiceSubmissionRow } from './einvoice';

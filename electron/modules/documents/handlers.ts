@@ -15,6 +15,7 @@ import { saveDraft } from './drafts';
 import { cancelProforma, duplicateProforma, issueProforma } from './issue';
 import { renderDocument, sealDocument, sha256 } from './printing';
 import { renewalOptions } from './renewals';
+import { filterByEinvoiceState } from '../einvoice/list-filter';
 import { creditBalances, documentDto, findDocument, summaryDtos } from './repository';
 
 /** Accounting documents are kept ten years (SPEC §4): their client cannot be anonymised before. */
@@ -75,6 +76,7 @@ export function registerDocumentHandlers(registry: Registry, { db, clock }: { db
     if (input.minAmount !== undefined) query.andWhere('d.ttc >= :min', { min: input.minAmount });
     if (input.maxAmount !== undefined) query.andWhere('d.ttc <= :max', { max: input.maxAmount });
     if (input.number) filterByNumber(query, input.number);
+    if (input.einvoiceState) filterByEinvoiceState(query, input.einvoiceState);
     const [rows, total] = await query
       .orderBy('d.id', 'DESC')
       .skip((input.page - 1) * input.pageSize)

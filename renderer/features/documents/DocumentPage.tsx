@@ -36,6 +36,7 @@ import { formatDateTime } from '../../../shared/dates';
 import { useApiMutation, useApiQuery } from '../../api';
 import { useCurrentUser } from '../../app/session';
 import { ClientName } from '../clients/ClientBits';
+import { EinvoicePanel } from '../einvoice/EinvoicePanel';
 import { canCredit } from './credit-note';
 import { CreditNoteModal } from './CreditNoteModal';
 import { dateOrDash, DocumentNumber, DocumentStatusBadge } from './DocumentBits';
@@ -101,6 +102,7 @@ function DocumentView({ document }: { document: DocumentDto }) {
         <RelatedPanel document={document} />
         <NotesPanel notes={document.notes} />
         <IntegrityPanel document={document} />
+        {document.type !== 'proforma' && document.number && <EinvoicePanel document={document} />}
       </SimpleGrid>
       <IssueModal document={document} opened={dialog === 'issue'} onClose={close} />
       <CancelModal document={document} opened={dialog === 'cancel'} onClose={close} />

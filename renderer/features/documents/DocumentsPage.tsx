@@ -24,6 +24,9 @@ import { DateField } from '../../ui/DateField';
 import { PageHeader } from '../../ui/PageHeader';
 import { ClientPicker } from '../clients/ClientPicker';
 import { DocumentTable } from './DocumentTable';
+import { UblDownload } from '../einvoice/UblDownload';
+import { useCurrentUser } from '../../app/session';
+import { EINVOICE_STATES } from '../../../shared/api/einvoice';
 import {
   amountFilter,
   listInput,
@@ -39,6 +42,7 @@ const TYPE_TABS: TypeTab[] = ['proforma', 'invoice', 'credit_note', 'all'];
 /** #/billing: every proforma, invoice and credit note, filtered and paged; a row opens its document. */
 export function DocumentsPage() {
   const { t } = useTranslation();
+  const { can } = useCurrentUser();
   // #/billing?client=ID (from a client's Documents tab): every document of that client.
   const [params] = useSearchParams();
   const [filters, setFilters] = useState<DocumentFilters>(() => {
@@ -109,14 +113,23 @@ export function DocumentsPage() {
         title={t('documents.title')}
         subtitle={t('documents.subtitle')}
         actions={
-          <Button
-            component={Link}
-            to="/billing/new"
-            leftSection={<IconFilePlus size={16} />}
-            data-testid="new-proforma"
-          >
-            {t('documents.newProforma')}
-          </Button>
+          <Group gap="xs">
+            {can('manager') && (
+              <UblDownload
+                input={filters.from && filters.to ? { from: filters.from, to: filters.to } : null}
+                label={t('einvoice.export.button')}
+                testId="export-ubl"
+              />
+            )}
+            <Button
+              component={Link}
+              to="/billing/new"
+              leftSection={<IconFilePlus size={16} />}
+              data-testid="new-proforma"
+            >
+              {t('documents.newProforma')}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="sm" mb="md">
@@ -175,6 +188,18 @@ export function DocumentsPage() {
                 w={200}
                 data-testid="filter-status"
               />
+              {filters.type !== 'proforma' && (
+                <Select
+                  label={t('einvoice.filter')}
+                  placeholder={t('documents.filters.all')}
+                  data={EINVOICE_STATES.map((s) => ({ value: s, label: t(`einvoice.state.${s}`) }))}
+                  value={filters.einvoiceState}
+                  onChange={(value) => change({ einvoiceState: value })}
+                  clearable
+                  w={180}
+                  data-testid="filter-einvoice"
+                />
+              )}
               <ClientPicker
                 label={t('documents.filters.client')}
                 value={filters.clientId}

@@ -22,6 +22,8 @@ describe('document list filters', () => {
         minAmount: '100',
         maxAmount: 'abc',
         number: ' PF-2026-000001 ',
+        // Proformas have no e-invoice: the filter is left out.
+        einvoiceState: 'pending',
       },
       2,
       25,
@@ -37,6 +39,12 @@ describe('document list filters', () => {
       minAmount: 10000,
       number: 'PF-2026-000001',
     });
+    expect(documentsApi['documents.list'].input.safeParse(input).success).toBe(true);
+  });
+
+  it('filter invoices and credit notes by e-invoice state', () => {
+    const input = listInput({ ...NO_FILTERS, type: 'invoice', einvoiceState: 'pending' }, 1, 50);
+    expect(input).toEqual({ page: 1, pageSize: 50, type: 'invoice', einvoiceState: 'pending' });
     expect(documentsApi['documents.list'].input.safeParse(input).success).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import type { DocumentStatus, DocumentType, Input } from '../../../shared/api';
+import type { DocumentStatus, DocumentType, EinvoiceState, Input } from '../../../shared/api';
 import { parseMoney } from '../../../shared/money';
 
 export type TypeTab = DocumentType | 'all';
@@ -13,6 +13,8 @@ export interface DocumentFilters {
   minAmount: string;
   maxAmount: string;
   number: string;
+  /** Invoices and credit notes in this e-invoice state. */
+  einvoiceState: EinvoiceState | null;
 }
 
 export const NO_FILTERS: DocumentFilters = {
@@ -24,6 +26,7 @@ export const NO_FILTERS: DocumentFilters = {
   minAmount: '',
   maxAmount: '',
   number: '',
+  einvoiceState: null,
 };
 
 /** The statuses a document of each type can have, for the status filter. */
@@ -57,5 +60,6 @@ export function listInput(filters: DocumentFilters, page: number, pageSize: numb
     ...(typeof min === 'number' ? { minAmount: min } : {}),
     ...(typeof max === 'number' ? { maxAmount: max } : {}),
     ...(filters.number.trim() ? { number: filters.number.trim() } : {}),
+    ...(filters.einvoiceState && filters.type !== 'proforma' ? { einvoiceState: filters.einvoiceState } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { businessDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { useApiQuery } from '../../api';
 import { PageHeader } from '../../ui/PageHeader';
+import { EinvoiceSection } from '../einvoice/EinvoiceSection';
 import { CashSection } from './CashSection';
 import type { Drill } from './drill';
 import { DrillDrawer } from './DrillDrawer';
@@ -60,6 +61,7 @@ export function ReportsPage() {
           </Center>
         )
       )}
+      <EinvoiceSection year={Number(today.slice(0, 4)) - 1} />
       <DrillDrawer
         drill={drill}
         input={input}
