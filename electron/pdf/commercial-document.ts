@@ -5,6 +5,7 @@ import { paymentMethodLabel } from '../../shared/payment-methods';
 import { formatCalendarDate } from '../../shared/periods';
 import { formatQuantity, type DocumentTotals } from '../../shared/totals';
 import { createPdf, drawLine, lineWidth, pdfBuffer, wrapLines, type Pdf } from './document';
+import { drawImage } from './images';
 import { COLORS } from './layout';
 import { drawTable, type TableColumn } from './table';
 
@@ -188,7 +189,7 @@ class DocumentLayout {
     const s = d.seller;
     let y = MARGIN;
     if (d.logo) {
-      doc.image(d.logo.data, left, y, { fit: [150, 52] });
+      drawImage(doc, d.logo.data, left, y, { fit: [150, 52] });
       y += 58;
     }
     drawLine(doc, s.name + (s.legalForm ? ` ${s.legalForm}` : ''), left, y, { size: 12.5, bold: true });
