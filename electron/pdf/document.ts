@@ -119,16 +119,36 @@ export function drawLine(
 /**
  * Wraps mixed text into lines no wider than `width`, breaking between words. PDFKit lays text out word by word (it
  * splits at spaces), so the width of Latin text is the sum of its words' widths: each word is measured once. A line
- * with Arabic is measured whole, its runs being reordered.
+ * with Arabic is measured whole, its runs being reordered. A word wider than the line (an e-mail address, a long
+ * reference) is broken between its characters rather than printed over what stands beside it.
  */
+/** A word cut into the longest pieces that fit (at least one character each). */
+function breakWord(word: string, fits: (s: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && !fits(piece + ch)) {
+      pieces.push(piece);
+      piece = ch;
+    } else piece += ch;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
 export function wrapLines(doc: Pdf, text: string, width: number, style: TextStyle = {}): string[] {
   const lines: string[] = [];
   const size = style.size ?? 10;
   const latin = fontFor('latin', style.bold ?? false);
   const measure = (s: string) => useFont(doc, latin, size).widthOfString(s);
   for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/\s+/).filter(Boolean);
-    if (hasArabic(paragraph)) {
+    const arabic = hasArabic(paragraph);
+    const fits = (s: string) => (arabic ? lineWidth(doc, s, style) : measure(s)) <= width;
+    const words = paragraph
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((word) => (fits(word) ? [word] : breakWord(word, fits)));
+    if (arabic) {
       let line = '';
       for (const word of words) {
         const candidate = line ? `${line} ${word}` : word;

@@ -281,5 +281,6 @@ export async function renderSamples(): Promise<Record<string, Buffer>> {
     copy: 'duplicate',
   });
   out.zReport = await zReportPdf(sampleSession, 'HeberDomaine SARL');
+  out.zReportThermal = await zReportPdf(sampleSession, 'HeberDomaine SARL', 'thermal');
   return out;
 }
