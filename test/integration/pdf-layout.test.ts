@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { zReportPdf } from '../../electron/pdf/z-report';
 import { overprinted, pdfText, pdfWords } from '../support/documents';
-import { sampleSession } from '../support/pdf-samples';
+import { commercialDocumentPdf } from '../../electron/pdf/commercial-document';
+import { sampleDocuments, sampleSession } from '../support/pdf-samples';
 
 const voidReason = sampleSession.movements.find((m) => m.kind === 'void')?.reason ?? '';
 const flat = (t: string) => t.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
@@ -47,6 +48,21 @@ describe('PDF layout: wrapped, never cut, never printed over', () => {
       'Youssef El Mansouri',
     ]) {
       expect(flat(text)).toContain(expected);
+    }
+  });
+
+  it('wraps the legal footer of an A4 document: every mention whole, the e-mail address too', async () => {
+    const invoice = sampleDocuments().invoiceLongFooter;
+    if (!invoice) throw new Error('No sample');
+    const pdf = await commercialDocumentPdf(invoice);
+    const text = pdfText(pdf);
+    expect(text).not.toContain('…');
+    const { words, pageWidths } = pdfWords(pdf);
+    expect(overprinted(words)).toEqual([]);
+    for (const w of words) expect(w.xMax, w.text).toBeLessThanOrEqual((pageWidths[0] ?? 0) - 42 + 0.5);
+    const s = invoice.seller;
+    for (const mention of [s.address, s.email, `RC n° ${s.rcNumber} (${s.rcCourt})`, `CNSS ${s.cnss}`]) {
+      containsWords(text, mention);
     }
   });
 });

@@ -142,6 +142,20 @@ export function sampleDocuments(): Record<string, PrintableDocument> {
       reason: 'Boîtes e-mail facturées deux fois après la migration du domaine.',
       creditMode: 'balance',
     }),
+    invoiceLongFooter: printable({
+      type: 'invoice',
+      number: 'FA-2026-000457',
+      seller: {
+        ...sampleSeller,
+        name: 'Société Marocaine d’Hébergement et de Noms de Domaine',
+        address: 'Immeuble Al Manar, 3e étage, bureau 12, angle boulevard Zerktouni et rue Ibnou Mounir, Maârif',
+        email: 'service.comptabilite-clients@heberdomaine-solutions.ma',
+        rcCourt: 'Tribunal de commerce de Casablanca',
+      },
+      lines: [line('Hébergement mutualisé Pro — 10 Go', 1000, 120_000)],
+      payments: [{ date: '2026-05-22', method: 'transfer', reference: 'VIR-2026-0522-889900', amount: 144_000 }],
+      sourceNumber: 'PF-2026-000121',
+    }),
     cancelledDraftEuro: printable({
       number: null,
       currency: 'EUR',
