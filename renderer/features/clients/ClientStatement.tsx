@@ -1,9 +1,10 @@
-import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDate } from '../../../shared/dates';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import { request } from '../../api';
+import { DateField } from '../../ui/DateField';
 import { PdfButtons } from '../documents/PdfActions';
 
 /** "Relevé de compte": the client's documents, payments and balance for a period, as a PDF to preview, print or save. */
@@ -17,18 +18,18 @@ export function ClientStatement({ clientId }: { clientId: number }) {
     <Stack gap="xs" mb="lg" data-testid="client-statement">
       <Text fw={600}>{t('clients.statement.title')}</Text>
       <Group gap="sm" align="flex-end">
-        <TextInput
-          type="date"
+        <DateField
           label={t('clients.statement.from')}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          initialDate={from}
+          onChange={setFrom}
+          w={130}
           data-testid="statement-from"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('clients.statement.to')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
+          initialDate={to}
+          onChange={setTo}
+          w={130}
           data-testid="statement-to"
         />
         <Select
