@@ -4,7 +4,8 @@ import { formatMoney, formatRate, type Currency } from '../../shared/money';
 import { paymentMethodLabel } from '../../shared/payment-methods';
 import { formatCalendarDate } from '../../shared/periods';
 import { formatQuantity, type DocumentTotals } from '../../shared/totals';
-import { createPdf, drawLine, lineWidth, pdfBuffer, wrapLines, type Pdf } from './document';
+import { createPdf, drawLine, lineWidth, pdfBuffer, wrapLines, type Pdf, type TextStyle } from './document';
+import { drawImage } from './images';
 import { COLORS } from './layout';
 import { drawTable, type TableColumn } from './table';
 
@@ -105,7 +106,9 @@ const CURRENCY_NAMES: Record<Currency, string> = {
 const COUNTRY_NAMES: Record<string, string> = { MA: 'Maroc', FR: 'France', BE: 'Belgique', ES: 'Espagne' };
 
 const MARGIN = 42;
-const FOOTER_HEIGHT = 40;
+/** Room above the footer's lines of legal mentions, and the height of each (7 pt). */
+const FOOTER_TOP = 20;
+const FOOTER_LINE = 10;
 
 const date = (d: string | null) => (d ? formatCalendarDate(d) : '—');
 
@@ -141,17 +144,32 @@ function legalLines(s: SellerBlock): [string, string] {
   return [first, second];
 }
 
+/** A line as it is when it fits, else wrapped between words: a mention is never cut nor printed over another. */
+function keepOrWrap(doc: Pdf, text: string, width: number, style: TextStyle): string[] {
+  return lineWidth(doc, text, style) <= width ? [text] : wrapLines(doc, text, width, style);
+}
+
 class DocumentLayout {
   readonly left = MARGIN;
   readonly width: number;
   readonly bottom: number;
+  /** The legal mentions as printed at the foot of every page: the seller's identity, then its registrations. */
+  readonly footer: { first: string[]; second: string[]; height: number };
 
   constructor(
     readonly doc: Pdf,
     readonly d: PrintableDocument,
   ) {
     this.width = doc.page.width - 2 * MARGIN;
-    this.bottom = doc.page.height - MARGIN - FOOTER_HEIGHT;
+    const [first, second] = legalLines(d.seller);
+    // The registrations share their first line with "page N / M": leave room for the widest page number.
+    const pageRoom = lineWidth(doc, `${d.number ?? 'Brouillon'} — page 999 / 999`, { size: 7 }) + 12;
+    const lines = {
+      first: keepOrWrap(doc, first, this.width, { size: 7 }),
+      second: keepOrWrap(doc, second, this.width - pageRoom, { size: 7 }),
+    };
+    this.footer = { ...lines, height: FOOTER_TOP + FOOTER_LINE * (lines.first.length + lines.second.length) };
+    this.bottom = doc.page.height - MARGIN - this.footer.height;
   }
 
   get reference(): string {
@@ -186,39 +204,56 @@ class DocumentLayout {
   header(): void {
     const { doc, d, left } = this;
     const s = d.seller;
+    const right = { width: this.width, align: 'right' as const };
+    const mark = d.copy === 'original' ? '' : d.copy === 'duplicate' ? 'DUPLICATA' : 'BROUILLON — SANS VALEUR';
+    // The seller's block wraps left of the title column, never under it.
+    const titleColumn = Math.max(
+      lineWidth(doc, TITLES[d.type], { size: 19, bold: true }),
+      lineWidth(doc, d.number ?? 'Brouillon — sans numéro', { size: 11.5, bold: true }),
+      mark ? lineWidth(doc, mark, { size: 10, bold: true }) : 0,
+    );
+    const room = this.width - titleColumn - 16;
     let y = MARGIN;
+    let sellerWidth = 0;
     if (d.logo) {
-      doc.image(d.logo.data, left, y, { fit: [150, 52] });
+      drawImage(doc, d.logo.data, left, y, { fit: [150, 52] });
       y += 58;
     }
-    drawLine(doc, s.name + (s.legalForm ? ` ${s.legalForm}` : ''), left, y, { size: 12.5, bold: true });
-    y += 17;
+    const nameStyle = { size: 12.5, bold: true };
+    for (const line of keepOrWrap(doc, s.name + (s.legalForm ? ` ${s.legalForm}` : ''), room, nameStyle)) {
+      drawLine(doc, line, left, y, nameStyle);
+      sellerWidth = Math.max(sellerWidth, lineWidth(doc, line, nameStyle));
+      y += 17;
+    }
     for (const line of [
       s.address,
       [s.city, 'Maroc'].filter(Boolean).join(', '),
       [s.phone && `Tél. ${s.phone}`, s.email].filter(Boolean).join(' — '),
       s.website,
-    ].filter(Boolean)) {
+    ]
+      .filter(Boolean)
+      .flatMap((l) => keepOrWrap(doc, l, room, { size: 8.5 }))) {
       drawLine(doc, line, left, y, { size: 8.5, color: COLORS.muted });
+      sellerWidth = Math.max(sellerWidth, lineWidth(doc, line, { size: 8.5 }));
       y += 11.5;
     }
 
-    const right = { width: this.width, align: 'right' as const };
     drawLine(doc, TITLES[d.type], left, MARGIN, { ...right, size: 19, bold: true, color: COLORS.accent });
     drawLine(doc, d.number ?? 'Brouillon — sans numéro', left, MARGIN + 26, { ...right, size: 11.5, bold: true });
-    if (d.copy !== 'original') {
-      const mark = d.copy === 'duplicate' ? 'DUPLICATA' : 'BROUILLON — SANS VALEUR';
-      drawLine(doc, mark, left, MARGIN + 44, { ...right, size: 10, bold: true, color: '#b42318' });
-    }
+    if (mark) drawLine(doc, mark, left, MARGIN + 44, { ...right, size: 10, bold: true, color: '#b42318' });
+    let markBottom = MARGIN + 64;
     if (d.cancelled) {
-      drawLine(doc, `ANNULÉE — ${d.cancelled.reason}`, left, MARGIN + 58, {
-        ...right,
+      // Right-aligned beside the seller's block, wrapped when the reason is longer than the room there.
+      const lines = keepOrWrap(doc, `ANNULÉE — ${d.cancelled.reason}`, this.width - sellerWidth - 16, {
         size: 9,
         bold: true,
-        color: '#b42318',
       });
+      lines.forEach((line, i) =>
+        drawLine(doc, line, left, MARGIN + 58 + i * 11, { ...right, size: 9, bold: true, color: '#b42318' }),
+      );
+      markBottom += (lines.length - 1) * 11;
     }
-    doc.y = Math.max(y, MARGIN + 64) + 14;
+    doc.y = Math.max(y, markBottom) + 14;
   }
 
   /** The document's facts on the left, the client block on the right. */
@@ -397,8 +432,7 @@ class DocumentLayout {
 
   /** Legal mentions, page numbers, and the copy mark across every page (call last). */
   decorate(): void {
-    const { doc, d, left, width } = this;
-    const [first, second] = legalLines(d.seller);
+    const { doc, d, left, width, footer } = this;
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
@@ -406,18 +440,19 @@ class DocumentLayout {
       doc.page.margins.bottom = 0;
       if (d.cancelled) this.watermark('ANNULÉE');
       else if (d.copy !== 'original') this.watermark(d.copy === 'duplicate' ? 'DUPLICATA' : 'BROUILLON');
-      const y = doc.page.height - MARGIN - FOOTER_HEIGHT + 14;
+      const y = doc.page.height - MARGIN - footer.height + 14;
       doc
         .moveTo(left, y - 6)
         .lineTo(left + width, y - 6)
         .lineWidth(0.5)
         .strokeColor(COLORS.rule)
         .stroke();
+      const style = { size: 7, color: COLORS.muted };
+      footer.first.forEach((line, l) => drawLine(doc, line, left, y + l * FOOTER_LINE, style));
+      const secondY = y + footer.first.length * FOOTER_LINE;
+      footer.second.forEach((line, l) => drawLine(doc, line, left, secondY + l * FOOTER_LINE, style));
       const pageText = `${d.number ?? 'Brouillon'} — page ${i - range.start + 1} / ${range.count}`;
-      const room = width - lineWidth(doc, pageText, { size: 7 }) - 12;
-      drawLine(doc, fitText(doc, first, width, 7), left, y, { size: 7, color: COLORS.muted });
-      drawLine(doc, fitText(doc, second, room, 7), left, y + 10, { size: 7, color: COLORS.muted });
-      drawLine(doc, pageText, left, y + 10, { size: 7, color: COLORS.muted, width, align: 'right' });
+      drawLine(doc, pageText, left, secondY, { ...style, width, align: 'right' });
       doc.page.margins.bottom = saved;
     }
   }
@@ -436,14 +471,6 @@ class DocumentLayout {
     });
     doc.restore();
   }
-}
-
-/** Cuts a line to a width with an ellipsis (the footer has one line per group of mentions). */
-function fitText(doc: Pdf, text: string, width: number, size: number): string {
-  if (lineWidth(doc, text, { size }) <= width) return text;
-  let cut = text;
-  while (cut.length > 1 && lineWidth(doc, `${cut}…`, { size }) > width) cut = cut.slice(0, -1);
-  return `${cut}…`;
 }
 
 /** A proforma, an invoice or a credit note as an A4 PDF in French. */

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { hasArabic, visualRuns } from './bidi-runs';
 import { fontFor, parsedFonts, type FontName } from './fonts';
+import { shareFontWork } from './shared-fonts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -32,7 +33,14 @@ export function createPdf(meta: PdfMeta): Pdf {
   for (const [name, font] of Object.entries(parsedFonts())) {
     doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
   }
-  doc.font('regular' satisfies FontName);
+  useFont(doc, 'regular', 12);
+  return doc;
+}
+
+/** Selects a font and size, the font sharing with other documents what only the font decides (shared-fonts.ts). */
+function useFont(doc: Pdf, name: FontName, size: number): Pdf {
+  doc.font(name).fontSize(size);
+  shareFontWork((doc as Pdf & { _font: unknown })._font, name);
   return doc;
 }
 
@@ -75,10 +83,7 @@ function runsWithFonts(text: string, style: TextStyle) {
 /** Width of one line of mixed French/Arabic text in the given style. */
 export function lineWidth(doc: Pdf, text: string, style: TextStyle = {}): number {
   const size = style.size ?? 10;
-  return runsWithFonts(text, style).reduce(
-    (sum, run) => sum + doc.font(run.font).fontSize(size).widthOfString(run.text),
-    0,
-  );
+  return runsWithFonts(text, style).reduce((sum, run) => sum + useFont(doc, run.font, size).widthOfString(run.text), 0);
 }
 
 /**
@@ -103,7 +108,7 @@ export function drawLine(
   }
   doc.fillColor(style.color ?? '#1a1a1a');
   for (const run of runs) {
-    doc.font(run.font).fontSize(size);
+    useFont(doc, run.font, size);
     // Arabic glyphs sit higher in Noto Naskh's metrics: nudge them onto the Latin baseline.
     const dy = run.arabic ? -size * 0.28 : 0;
     doc.text(run.text, cursor, y + dy, { lineBreak: false });
@@ -114,16 +119,36 @@ export function drawLine(
 /**
  * Wraps mixed text into lines no wider than `width`, breaking between words. PDFKit lays text out word by word (it
  * splits at spaces), so the width of Latin text is the sum of its words' widths: each word is measured once. A line
- * with Arabic is measured whole, its runs being reordered.
+ * with Arabic is measured whole, its runs being reordered. A word wider than the line (an e-mail address, a long
+ * reference) is broken between its characters rather than printed over what stands beside it.
  */
+/** A word cut into the longest pieces that fit (at least one character each). */
+function breakWord(word: string, fits: (s: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && !fits(piece + ch)) {
+      pieces.push(piece);
+      piece = ch;
+    } else piece += ch;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
 export function wrapLines(doc: Pdf, text: string, width: number, style: TextStyle = {}): string[] {
   const lines: string[] = [];
   const size = style.size ?? 10;
   const latin = fontFor('latin', style.bold ?? false);
-  const measure = (s: string) => doc.font(latin).fontSize(size).widthOfString(s);
+  const measure = (s: string) => useFont(doc, latin, size).widthOfString(s);
   for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/\s+/).filter(Boolean);
-    if (hasArabic(paragraph)) {
+    const arabic = hasArabic(paragraph);
+    const fits = (s: string) => (arabic ? lineWidth(doc, s, style) : measure(s)) <= width;
+    const words = paragraph
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((word) => (fits(word) ? [word] : breakWord(word, fits)));
+    if (arabic) {
       let line = '';
       for (const word of words) {
         const candidate = line ? `${line} ${word}` : word;

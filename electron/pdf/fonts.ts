@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { create, type FontkitFont, type Glyph, type GlyphRun } from 'fontkit';
+import { create, type FontkitFont, type Glyph } from 'fontkit';
 import type { Script } from './bidi-runs';
 
 export const FONT_FILES = {
@@ -45,47 +45,29 @@ export function parsedFonts(): Record<FontName, FontkitFont> {
     const dir = fontsDir();
     const entries = Object.entries(FONT_FILES).map(([name, file]) => [
       name,
-      withLayoutMemo(create(readFileSync(path.join(dir, file)))),
+      withDecodedGlyphs(create(readFileSync(path.join(dir, file)))),
     ]);
     parsed = Object.fromEntries(entries) as Record<FontName, FontkitFont>;
   }
   return parsed;
 }
 
-const MEMO_LIMIT = 50_000;
-
 /**
- * The font with its shaping remembered across documents. Shaping a word (OpenType lookups) costs far more than drawing
- * it, and the same words come back in every document (labels, the company, months, amounts). PDFKit scales the
- * positions of the run it gets in place, so each call returns fresh position objects over the shared glyphs.
+ * The font with its glyphs' outlines decoded once per process: each document's subset read every glyph it embeds again.
  */
-function withLayoutMemo(font: FontkitFont): FontkitFont {
-  const memo = new Map<string, GlyphRun>();
-  const layout = (text: string, features?: unknown): GlyphRun => {
-    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
-    let run = memo.get(key);
-    if (!run) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      run = font.layout(text, features);
-      memo.set(key, run);
-    }
-    const positions = run.positions.map((p) => ({ ...p }));
-    return {
-      glyphs: run.glyphs,
-      positions,
-      get advanceWidth() {
-        return positions.reduce((sum, p) => sum + p.xAdvance, 0);
-      },
-    };
-  };
+function withDecodedGlyphs(font: FontkitFont): FontkitFont {
+  // PDFKit reads the font's methods on every word it measures: bind each one once, not at every read.
+  const bound = new Map<PropertyKey, unknown>();
   const proxy: FontkitFont = new Proxy(font, {
     get(target, property, receiver) {
-      if (property === 'layout') return layout;
       if (property === 'getGlyph') return getGlyph;
       // The subset is made on the proxy, so that it reads its glyphs through getGlyph below.
       if (property === 'createSubset') return () => target.createSubset.call(proxy);
       const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      let method = bound.get(property);
+      if (!method) bound.set(property, (method = (value as (...a: unknown[]) => unknown).bind(target)));
+      return method;
     },
   });
   // Each document's subset decodes every glyph it embeds again; a glyph's outline never changes, so decode it once.

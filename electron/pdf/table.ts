@@ -8,7 +8,7 @@ export interface TableColumn {
 }
 
 export interface TableRow {
-  /** One text per column; the first column wraps, the others stay on one line. */
+  /** One text per column; left-aligned columns wrap (never over the next column), right-aligned ones are one line. */
   cells: string[];
   /** Smaller, muted lines under the first cell (a service's period, a detail). */
   details?: string[];
@@ -58,9 +58,15 @@ export function drawTable(doc: Pdf, columns: TableColumn[], rows: TableRow[], op
   if (!first) return;
   let y = drawHeader(doc, x, columns, doc.y);
   rows.forEach((row, index) => {
-    const text = wrapLines(doc, row.cells[0] ?? '', first.width - 2 * PAD, { size: SIZE });
+    const cells = columns.map((column, i) =>
+      column.align === 'right'
+        ? [row.cells[i] ?? '']
+        : wrapLines(doc, row.cells[i] ?? '', column.width - 2 * PAD, { size: SIZE }),
+    );
+    const text = cells[0] ?? [];
     const details = (row.details ?? []).flatMap((d) => wrapLines(doc, d, first.width - 2 * PAD, { size: DETAIL_SIZE }));
-    const height = text.length * LINE + details.length * DETAIL_LINE + 2 * PAD;
+    const tallest = Math.max(text.length * LINE + details.length * DETAIL_LINE, ...cells.map((c) => c.length * LINE));
+    const height = tallest + 2 * PAD;
     if (y + height > options.bottom) {
       doc.addPage();
       options.onNewPage?.();
@@ -76,11 +82,13 @@ export function drawTable(doc: Pdf, columns: TableColumn[], rows: TableRow[], op
     );
     let cx = x + first.width;
     columns.slice(1).forEach((column, i) => {
-      drawLine(doc, row.cells[i + 1] ?? '', cx + PAD, y + PAD, {
-        size: SIZE,
-        width: column.width - 2 * PAD,
-        align: column.align ?? 'left',
-      });
+      (cells[i + 1] ?? []).forEach((line, l) =>
+        drawLine(doc, line, cx + PAD, y + PAD + l * LINE, {
+          size: SIZE,
+          width: column.width - 2 * PAD,
+          align: column.align ?? 'left',
+        }),
+      );
       cx += column.width;
     });
     y += height;

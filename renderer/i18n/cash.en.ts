@@ -83,6 +83,11 @@ export const cashEn: Messages<typeof cashFr> = {
     zReport: 'Z report',
     pay: 'New payment',
   },
+  zReportFormat: {
+    label: 'Z report layout',
+    a4: 'A4',
+    thermal: '80 mm roll',
+  },
   movement: {
     outTitle: 'Take cash out',
     inTitle: 'Put cash in',

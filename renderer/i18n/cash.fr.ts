@@ -83,6 +83,11 @@ export const cashFr = {
     zReport: 'Rapport Z',
     pay: 'Nouvel encaissement',
   },
+  zReportFormat: {
+    label: 'Format du rapport Z',
+    a4: 'A4',
+    thermal: 'Ticket 80 mm',
+  },
   movement: {
     outTitle: 'Sortie d’espèces',
     inTitle: 'Apport d’espèces',

@@ -166,6 +166,13 @@ export const clientsEn: Messages<typeof clientsFr> = {
       check: 'Check the records shown, then save again if this really is another client.',
     },
   },
+  statement: {
+    title: 'Account statement',
+    from: 'From',
+    to: 'To',
+    currency: 'Currency',
+    hint: 'Proformas as debits, payments and credit notes as credits, with the balance at the start and end of the period.',
+  },
   page: {
     since: 'Client since {{date}}',
     identity: 'Identity',

@@ -167,6 +167,13 @@ export const clientsFr = {
       check: 'Vérifiez les fiches signalées, puis enregistrez à nouveau si c’est bien un autre client.',
     },
   },
+  statement: {
+    title: 'Relevé de compte',
+    from: 'Du',
+    to: 'Au',
+    currency: 'Devise',
+    hint: 'Proformas au débit, règlements et avoirs au crédit, avec le solde au début et à la fin de la période.',
+  },
   page: {
     since: 'Client depuis le {{date}}',
     identity: 'Identité',

@@ -97,8 +97,9 @@ export const cashApi = {
     access: 'manager',
     mutates: true,
   }),
+  /** The Z report on A4, or on the 80 mm roll of the counter's thermal printer. */
   'cash.zReport': method<PdfFileDto>()({
-    input: z.object({ sessionId: id }).strict(),
+    input: z.object({ sessionId: id, format: z.enum(['a4', 'thermal']).default('a4') }).strict(),
     access: 'cashier',
     mutates: false,
   }),

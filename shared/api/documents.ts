@@ -4,6 +4,7 @@ import { CURRENCIES, type Currency } from '../money';
 import { isCalendarDate } from '../periods';
 import type { Phase, ServiceStatus } from '../service-state';
 import type { DocumentTotals } from '../totals';
+import { periodProblem } from '../report-period';
 import { optionalText, requiredText } from '../validation';
 import { method } from './contract';
 import { EINVOICE_STATES } from './einvoice';
@@ -173,6 +174,16 @@ export interface ClientBalanceDto {
 
 const id = z.number().int().positive();
 const calendarDate = z.string().refine(isCalendarDate, 'Date attendue au format AAAA-MM-JJ.');
+
+/** A client's statement: documents and payments of a period (at most a year), opening and closing balance. */
+export const statementInputSchema = z
+  .object({ clientId: id, from: calendarDate, to: calendarDate, currency: z.enum(CURRENCIES).default('MAD') })
+  .strict()
+  .superRefine((value, ctx) => {
+    const problem = isCalendarDate(value.from) && isCalendarDate(value.to) ? periodProblem(value) : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['to'], message: problem });
+  });
+export type StatementInput = z.input<typeof statementInputSchema>;
 /** Thousandths of a unit, up to one million units. */
 const quantity = z
   .number()
@@ -296,6 +307,8 @@ export const documentsApi = {
     access: 'cashier',
     mutates: false,
   }),
+  /** The client's statement (relevé de compte) for a period, in one currency, as an A4 PDF. Audited. */
+  'documents.statement': method<PdfFileDto>()({ input: statementInputSchema, access: 'cashier', mutates: true }),
   'documents.clientBalance': method<ClientBalanceDto[]>()({
     input: z.object({ clientId: id }).strict(),
     access: 'cashier',

@@ -108,8 +108,13 @@ export async function pdfMeasures(): Promise<Measure[]> {
       peer.push(performance.now() - started);
     }
 
+    const each: number[] = [];
     const batchStarted = performance.now();
-    for (const d of renewals) await issueRenewal(core, d);
+    for (const d of renewals) {
+      const started = performance.now();
+      await issueRenewal(core, d);
+      each.push(performance.now() - started);
+    }
     const batchSeconds = (performance.now() - batchStarted) / 1000;
     await core.close();
 
@@ -123,6 +128,14 @@ export async function pdfMeasures(): Promise<Measure[]> {
         peer: percentile(peer, 95),
         maxRatio: 1 / 3,
         detail: `p95 of ${RUNS} renderings from the database (median ${percentile(ours, 50).toFixed(2)} ms) vs Chromium page.pdf() p95 of ${PEER_RUNS} (median ${percentile(peer, 50).toFixed(2)} ms)`,
+        breakdown: [
+          {
+            label: 'median',
+            value: percentile(ours, 50),
+            peer: percentile(peer, 50),
+            detail: 'the same renderings at the median, beside Chromium’s median',
+          },
+        ],
       },
       {
         name: 'pdf.renewals1000',
@@ -130,7 +143,7 @@ export async function pdfMeasures(): Promise<Measure[]> {
         unit: 's',
         budget: 20,
         peer: null,
-        detail: `${RENEWALS} renewal proformas drafted, issued (numbered, frozen) and sealed (rendered for their SHA-256) through the API`,
+        detail: `${RENEWALS} renewal proformas drafted, issued (numbered, frozen) and sealed (rendered for their SHA-256) through the API (each: median ${percentile(each, 50).toFixed(2)} ms, p95 ${percentile(each, 95).toFixed(2)} ms)`,
       },
     ];
   } finally {

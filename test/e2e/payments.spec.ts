@@ -352,6 +352,14 @@ test('the credit left pays a later proforma, from the client’s Balance tab', a
   await shell.expectNotification(`Proforma ${ssl} soldée par le crédit : facture émise.`);
   await expect(page.getByTestId('balance-credit-amount')).toHaveText(/^20,00\sDH$/);
   await expect(page.getByTestId('balance-no-open')).toHaveText('Aucune proforma à régler.');
+
+  // The same tab prints the client's statement of the year so far (relevé de compte).
+  const statement = page.getByTestId('client-statement');
+  await statement.getByTestId('pdf-preview').click();
+  const modal = page.getByTestId('pdf-modal');
+  await expect(modal.getByTestId('pdf-file-name')).toContainText(/^releve-CL-\d+-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.pdf$/);
+  await screenshot(page, 'client-statement');
+  await page.keyboard.press('Escape');
 });
 
 test('a EUR proforma paid in dirhams, at the rate typed at the counter', async ({ page }) => {

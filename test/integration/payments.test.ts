@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentInput } from '../../shared/api';
 import { openTestApp, withStaff, type TestApp } from '../support/core';
-import { fullCompany, pdfText, productsOf, qpdfCheck } from '../support/documents';
+import { fullCompany, pdfText, pdfWords, productsOf, qpdfCheck } from '../support/documents';
 import { dataSnapshot } from '../support/snapshot';
 
 let app: TestApp;
@@ -469,6 +469,16 @@ describe('voids and the cash session', () => {
       'par Salma Gérante',
     ]) {
       expect(zText).toContain(expected);
+    }
+    // The same report on the counter's 80 mm roll.
+    const roll = await app.ok('cashier', 'cash.zReport', { sessionId: session.id, format: 'thermal' });
+    const rollPdf = Buffer.from(roll.pdf, 'base64');
+    writeFileSync(path.join('test-results/pdfs', roll.fileName), rollPdf);
+    expect(roll.fileName).toMatch(/-80mm\.pdf$/);
+    expect(pdfWords(rollPdf).pageWidths).toEqual([226.77]);
+    const rollText = pdfText(rollPdf).replace(/[\u00a0\u202f]/g, ' ');
+    for (const expected of ['RAPPORT Z', 'Dépôt en banque', 'RE-2026-000001', 'Attendu en caisse', '-2,50 DH']) {
+      expect(rollText).toContain(expected);
     }
     // A new day, a new session at the same desk.
     expect((await app.ok('cashier', 'cash.open', { desk: DESK, float: 90_000 })).id).not.toBe(session.id);

@@ -70,3 +70,62 @@ export function pdfPages(pdf: Buffer): number {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A word of a PDF where poppler reads it: its page and box in points from the top left. */
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of a PDF with its box (pdftotext -bbox), to check that text stays in its place. */
+export function pdfWords(pdf: Buffer): { words: PdfWord[]; pageWidths: number[] } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'guichet-pdf-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const words: PdfWord[] = [];
+    const pageWidths: number[] = [];
+    for (const [, page, body] of html.matchAll(/<page width="([\d.]+)"[^>]*>([\s\S]*?)<\/page>/g)) {
+      pageWidths.push(Number(page));
+      for (const w of (body ?? '').matchAll(
+        /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g,
+      )) {
+        words.push({
+          page: pageWidths.length,
+          xMin: Number(w[1]),
+          yMin: Number(w[2]),
+          xMax: Number(w[3]),
+          yMax: Number(w[4]),
+          text: (w[5] ?? '')
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"'),
+        });
+      }
+    }
+    return { words, pageWidths };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Pairs of words printed over each other (boxes overlapping by more than a hair), as "a / b". */
+export function overprinted(words: PdfWord[]): string[] {
+  const found: string[] = [];
+  const hair = 0.5;
+  words.forEach((a, i) => {
+    for (const b of words.slice(i + 1)) {
+      if (a.page !== b.page) continue;
+      const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+      const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+      if (x > hair && y > hair) found.push(`${a.text} / ${b.text}`);
+    }
+  });
+  return found;
+}

@@ -211,9 +211,9 @@ export function registerCashHandlers(registry: Registry, { db }: { db: Database 
 
   registry.register('cash.zReport', async (input) => {
     const session = await dto(input.sessionId);
-    const pdf = await zReportPdf(session, (await companySettings(db.reader)).name);
+    const pdf = await zReportPdf(session, (await companySettings(db.reader)).name, input.format);
     return {
-      fileName: `rapport-z-${session.desk.replace(/[^\p{L}\p{N}]+/gu, '-')}-${session.id}.pdf`,
+      fileName: `rapport-z-${session.desk.replace(/[^\p{L}\p{N}]+/gu, '-')}-${session.id}${input.format === 'thermal' ? '-80mm' : ''}.pdf`,
       pdf: pdf.toString('base64'),
       copy: 'original' as const,
       sha256: sha256(pdf),

@@ -8,6 +8,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
 import { DocumentEntity, type DocumentRow } from '../../db/entities';
 import { AppError } from '../../errors';
+import { statementPdf } from '../../pdf/statement';
 import { retentionChecks } from '../clients/anonymize';
 import { lifecycleRules } from '../services/lifecycle';
 import { issueCreditNote } from './credit-notes';
@@ -16,6 +17,7 @@ import { cancelProforma, duplicateProforma, issueProforma } from './issue';
 import { renderDocument, sealDocument, sha256 } from './printing';
 import { renewalOptions } from './renewals';
 import { filterByEinvoiceState } from '../einvoice/list-filter';
+import { clientStatement } from './statement';
 import { creditBalances, documentDto, findDocument, summaryDtos } from './repository';
 
 /** Accounting documents are kept ten years (SPEC §4): their client cannot be anonymised before. */
@@ -175,6 +177,25 @@ export function registerDocumentHandlers(registry: Registry, { db, clock }: { db
     const stored = row.pdfSha256 ?? (await sealDocument(db, ctx.actor, row.id));
     const hash = sha256(await renderDocument(db.reader, row, 'original'));
     return { sha256: stored, matches: hash === stored };
+  });
+
+  registry.register('documents.statement', async (input, ctx): Promise<PdfFileDto> => {
+    const statement = await clientStatement(db.reader, input, clock.now());
+    const pdf = await statementPdf(statement);
+    await db.write(ctx.actor, 'documents.statement', (tx) =>
+      tx.audit({
+        action: 'documents.statement',
+        entity: 'client',
+        entityId: input.clientId,
+        summary: { from: input.from, to: input.to, currency: input.currency, closing: statement.closing },
+      }),
+    );
+    return {
+      fileName: `releve-${statement.buyer.code}-${input.from}-${input.to}.pdf`,
+      pdf: pdf.toString('base64'),
+      copy: 'original',
+      sha256: sha256(pdf),
+    };
   });
 
   registry.register('documents.clientBalance', (input) => creditBalances(db.reader, input.clientId));

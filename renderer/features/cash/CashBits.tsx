@@ -1,6 +1,18 @@
-import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Table, Text, Title, type BadgeProps } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Table,
+  Text,
+  Title,
+  type BadgeProps,
+} from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CashSessionDto } from '../../../shared/api';
@@ -193,15 +205,24 @@ export function MovementsCard({ session }: { session: CashSessionDto }) {
   );
 }
 
-/** "Rapport Z": the session's report as a PDF, previewed, printed or saved. */
+/** "Rapport Z": the session's report as a PDF on A4 or on the counter's 80 mm roll, previewed, printed or saved. */
 export function ZReportActions({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
+  const [format, setFormat] = useState<'a4' | 'thermal'>('a4');
   return (
     <Group gap="sm" data-testid="z-report">
       <Text size="sm" fw={600}>
         {t('cash.actions.zReport')}
       </Text>
-      <PdfButtons load={() => request('cash.zReport', { sessionId })} showCopy={false} />
+      <SegmentedControl
+        size="xs"
+        aria-label={t('cash.zReportFormat.label')}
+        value={format}
+        onChange={(value) => setFormat(value === 'thermal' ? 'thermal' : 'a4')}
+        data={(['a4', 'thermal'] as const).map((value) => ({ value, label: t(`cash.zReportFormat.${value}`) }))}
+        data-testid="z-report-format"
+      />
+      <PdfButtons load={() => request('cash.zReport', { sessionId, format })} showCopy={false} />
     </Group>
   );
 }

@@ -42,6 +42,7 @@ import { ClientDocuments } from '../documents/ClientDocuments';
 import { ClientBalance } from '../payments/ClientBalance';
 import { ClientPayments } from '../payments/ClientPayments';
 import { NewPaymentButton } from '../payments/PaymentsPage';
+import { ClientStatement } from './ClientStatement';
 import { ClientServices } from '../services/ClientServices';
 import { ClientKindIcon, ClientName, ClientStatusBadge } from './ClientBits';
 import { AnonymizeModal, ExportDataModal, StatusModal, type ClientDialog } from './ClientDialogs';
@@ -241,6 +242,7 @@ function ClientTabs({ client }: { client: ClientDto }) {
           <ClientPayments clientId={client.id} readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="balance" p="lg">
+          <ClientStatement clientId={client.id} />
           <ClientBalance clientId={client.id} readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="history" p="lg">
