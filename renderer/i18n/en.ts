@@ -534,6 +534,7 @@ export const en: Messages = {
       terminated: 'terminated',
       abandoned: 'accounts abandoned',
       warning: 'to check',
+      hours_billed: 'months of outsourcing hours billed',
     },
   },
 };

@@ -538,6 +538,7 @@ export const fr = {
       terminated: 'résiliés',
       abandoned: 'comptes abandonnés',
       warning: 'à vérifier',
+      hours_billed: 'mois d’heures d’infogérance facturés',
     },
   },
 } as const;

@@ -10,6 +10,7 @@ import { documentsApi } from './documents';
 import { paymentsApi } from './payments';
 import { cashApi } from './cash';
 import { reportsApi } from './reports';
+import { outsourcingApi } from './outsourcing';
 import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
@@ -31,6 +32,7 @@ export { IMPORT_FIELDS } from './clients';
 export type * from './automation';
 export type * from './dashboard';
 export type * from './mail';
+export type * from './outsourcing';
 export type { SavedCompanySettings } from './settings';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
@@ -51,6 +53,7 @@ export const api = {
   ...mailApi,
   ...dashboardApi,
   ...reportsApi,
+  ...outsourcingApi,
 };
 
 export type Api = typeof api;

@@ -8,6 +8,7 @@ import { ClientCreditEntity, DocumentAssetEntity, DocumentEntity, DocumentLineEn
 import { CashMovementEntity, CashSessionEntity, PaymentAllocationEntity, PaymentEntity } from './payment';
 import { SettingEntity } from './setting';
 import { UserEntity } from './user';
+import { TimeEntryEntity } from './time-entry';
 
 export const entities = [
   UserEntity,
@@ -32,6 +33,7 @@ export const entities = [
   BillingRunEntity,
   BillingRunItemEntity,
   MailMessageEntity,
+  TimeEntryEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
@@ -48,3 +50,5 @@ export type { CashMovementRow, CashSessionRow, PaymentAllocationRow, PaymentRow 
 export { BillingRunEntity, BillingRunItemEntity, MailMessageEntity };
 export type { BillingRunItemRow, BillingRunRow } from './automation';
 export type { MailMessageRow } from './mail';
+export { TimeEntryEntity };
+export type { TimeEntryRow } from './time-entry';
