@@ -9,6 +9,7 @@ import { documentsFr } from './documents.fr';
 import { paymentsFr } from './payments.fr';
 import { reportsFr } from './reports.fr';
 import { servicesFr } from './services.fr';
+import { outsourcingFr } from './outsourcing.fr';
 
 /**
  * French, the working language of the counter: the reference catalogue (en.ts must have the same keys).
@@ -145,6 +146,7 @@ export const fr = {
   },
   clients: clientsFr,
   services: servicesFr,
+  outsourcing: outsourcingFr,
   catalog: catalogFr,
   documents: documentsFr,
   payments: paymentsFr,

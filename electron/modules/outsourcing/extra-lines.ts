@@ -63,8 +63,10 @@ export function assertHoursUnbilled(
 ): void {
   for (const line of lines) {
     if (line.kind !== 'hours' || line.serviceId === null) continue;
+    // A mission's hours (no month) are billed once in all; a contract's, once a month.
+    const month = line.periodFrom === null ? null : monthOf(line.periodFrom);
     const other = billedHours(em, line.serviceId, documentId).find(
-      (b) => line.periodFrom === null || monthOf(b.periodFrom ?? '') === monthOf(line.periodFrom ?? ''),
+      (b) => month === null || monthOf(b.periodFrom ?? '') === month,
     );
     if (other) {
       throw new AppError(
