@@ -41,6 +41,13 @@ export const outsourcingEn: Messages<typeof outsourcingFr> = {
     'Time spent at the hourly price, the estimate beside it, the deposit paid deducted. The entries will be frozen.',
   finalIssue: 'Issue the final proforma',
   finalDone: 'Mission billed on proforma {{number}}.',
+  report: {
+    title: 'Outsourcing: hours',
+    hint: 'Time spent in the period per client and service; monthly contracts: included and extra hours counted month by month.',
+    client: 'Client',
+    service: 'Service',
+    total: 'Total',
+  },
   settings: {
     title: 'Outsourcing hours beyond the included ones',
     label: 'Bill the extra hours',

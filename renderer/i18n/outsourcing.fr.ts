@@ -41,6 +41,13 @@ export const outsourcingFr = {
     'Temps passé au prix horaire, estimation en regard, acompte réglé déduit. Les interventions seront figées.',
   finalIssue: 'Émettre la proforma finale',
   finalDone: 'Mission facturée sur la proforma {{number}}.',
+  report: {
+    title: 'Infogérance : heures',
+    hint: 'Temps passé sur la période par client et service ; contrats mensuels : heures incluses et en plus comptées mois par mois.',
+    client: 'Client',
+    service: 'Service',
+    total: 'Total',
+  },
   settings: {
     title: 'Heures d’infogérance au-delà du forfait',
     label: 'Facturer les heures en plus',

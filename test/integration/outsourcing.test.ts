@@ -203,6 +203,24 @@ describe('a year of outsourcing', () => {
   });
 });
 
+describe('the monthly report', () => {
+  it('has "Infogérance : heures" per client and service, on screen and in the CSV export', async () => {
+    const app = office.app;
+    const report = await app.ok('manager', 'reports.monthly', { from: '2027-03-01', to: '2027-03-31' });
+    const used = (id: number) => usedByMonth(id).find((m) => m.month === '2027-03')?.used ?? 0;
+    const rowsOf = report.outsourcingHours.rows;
+    for (const service of [monthly, quarterly]) {
+      const row = rowsOf.find((r) => r.serviceId === service.id);
+      expect(row).toMatchObject({ used: used(service.id), included: 120, ...monthHours(used(service.id), 2) });
+    }
+    expect(report.outsourcingHours.used).toBe(used(monthly.id) + used(quarterly.id));
+    const csv = await app.ok('manager', 'reports.export', { from: '2027-03-01', to: '2027-03-31', format: 'csv' });
+    const text = Buffer.from(csv.data, 'base64').toString('utf8');
+    expect(text).toContain('Infogérance : heures');
+    expect(text).toContain('srv-atlas');
+  });
+});
+
 describe('a mission', () => {
   it('is estimated in advance, then billed from its entries with the deposit deducted', async () => {
     const app = office.app;

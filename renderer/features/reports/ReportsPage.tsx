@@ -14,6 +14,7 @@ import { DrillDrawer } from './DrillDrawer';
 import { ExportButtons } from './ExportButtons';
 import { AgeingSection, ServicesSection } from './FollowUpSection';
 import { KeyFigures } from './KeyFigures';
+import { OutsourcingHoursSection } from './OutsourcingHoursSection';
 import { PaymentsSection } from './PaymentsSection';
 import { initialChoice, periodOf, ratesOf, type RateTexts } from './period';
 import { PeriodBar } from './PeriodBar';
@@ -102,6 +103,7 @@ function ReportView({
       <AgeingSection report={report} />
       <ServicesSection report={report} />
       <CashSection report={report} />
+      <OutsourcingHoursSection report={report} />
     </Stack>
   );
 }
