@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { addDays, addMonths } from '../../shared/periods';
+import { fullCompany } from '../support/documents';
 import { openOfficeAsAdmin } from './office';
 import { ClientPage } from './pages/clients';
 import { api } from './pages/dashboard';
@@ -48,6 +49,8 @@ test('time spent on a monthly contract: 3 h 30 in a month is "3 h 30 / 2 h", 1 h
   const client = list.rows[30] ?? list.rows[0];
   if (!client) throw new Error('no client');
   office.client = client;
+  // Run alone, this spec finds an office without its company: documents need its legal mentions.
+  if (!(await api(page, 'settings.getCompany', {}))) await api(page, 'settings.saveCompany', fullCompany);
   const products = await api<{ id: number; code: string }[]>(page, 'catalog.list', {});
   await api(page, 'services.create', {
     clientId: client.id,

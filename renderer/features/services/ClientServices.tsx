@@ -110,6 +110,7 @@ export function ClientServices({ clientId, readOnly }: { clientId: number; readO
                       <Text size="xs" c="dimmed" className="mono">
                         {service.productCode}
                       </Text>
+                      <ServiceHours summary={hoursById.get(service.id)} onOpen={() => setHoursOf(service)} />
                     </Table.Td>
                     <Table.Td
                       className="mono"
@@ -118,7 +119,6 @@ export function ClientServices({ clientId, readOnly }: { clientId: number; readO
                       data-testid="service-label"
                     >
                       {service.label}
-                      <ServiceHours summary={hoursById.get(service.id)} onOpen={() => setHoursOf(service)} />
                     </Table.Td>
                     <Table.Td>{cycleLabel(service, t)}</Table.Td>
                     <Table.Td>
