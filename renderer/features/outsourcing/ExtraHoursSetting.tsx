@@ -2,7 +2,7 @@ import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EXTRA_HOURS_BILLING, type ExtraHoursBilling } from '../../../shared/api/outsourcing';
+import { EXTRA_HOURS_BILLING } from '../../../shared/api/outsourcing';
 import { useApiMutation, useApiQuery } from '../../api';
 import { useCurrentUser } from '../../app/session';
 import { invalidateOutsourcing } from './TimeEntryForm';
@@ -31,7 +31,7 @@ export function ExtraHoursSetting() {
         <SegmentedControl
           disabled={!can('manager') || save.isPending}
           value={settings.data.extraHoursBilling}
-          onChange={(value) => save.mutate({ extraHoursBilling: value as ExtraHoursBilling })}
+          onChange={(value) => save.mutate({ extraHoursBilling: value })}
           data={EXTRA_HOURS_BILLING.map((v) => ({ value: v, label: t(`outsourcing.settings.${v}`) }))}
         />
       </Stack>
