@@ -124,7 +124,10 @@ export async function issueRenewals(ctx: RunContext): Promise<void> {
           await ctx.log.savepoint(tx, async () => {
             const renewals = group.services.map((s) => ({ serviceId: s.id, periods: 1 }));
             const doc = await issueRenewal(ctx, tx, group.clientId, group.currency, renewals);
-            logHoursBilled(ctx, tx, doc, await linesOf(tx.em, doc.id));
+            // A monthly outsourcing contract's renewal may carry its extra hours: logged under their once-only keys.
+            if (group.services.some((s) => s.kind === 'outsourcing_monthly')) {
+              logHoursBilled(ctx, tx, doc, await linesOf(tx.em, doc.id));
+            }
             for (const s of group.services) {
               ctx.log.add(tx, {
                 action: 'renewal_issued',
