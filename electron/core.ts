@@ -9,6 +9,7 @@ import { BackupService } from './modules/backup/service';
 import { registerAuthHandlers } from './modules/auth/handlers';
 import { registerCatalogHandlers, seedCatalogueIfEmpty } from './modules/catalog/handlers';
 import { registerServiceHandlers } from './modules/services/handlers';
+import { registerOutsourcingHandlers } from './modules/outsourcing/handlers';
 import { registerDocumentHandlers } from './modules/documents/handlers';
 import { registerPaymentHandlers } from './modules/payments/handlers';
 import { registerCashHandlers } from './modules/cash/handlers';
@@ -68,6 +69,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   registerCatalogHandlers(registry, deps);
   registerServiceHandlers(registry, deps);
+  registerOutsourcingHandlers(registry, deps);
   registerDocumentHandlers(registry, deps);
   registerPaymentHandlers(registry, deps);
   registerCashHandlers(registry, deps);

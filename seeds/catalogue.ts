@@ -122,9 +122,15 @@ export const seedCatalogue: SeedProduct[] = [
     product: {
       code: 'INFOG-MENSUEL',
       kind: 'outsourcing_monthly',
-      name: 'Infogérance mensuelle (surveillance, sauvegardes, pare-feu, 2 h d’administration incluses)',
+      name: 'Infogérance mensuelle (surveillance, sauvegardes, pare-feu, administration)',
+      includedHours: 2,
     },
-    prices: periods(1500, 4350, 8500, 16500, 1530, 1650),
+    prices: [
+      ...periods(1500, 4350, 8500, 16500, 1530, 1650),
+      // Hours beyond those included, billed at the missions' hourly price.
+      { priceType: 'hour', months: 0, currency: 'MAD', amount: 400 * DH },
+      { priceType: 'hour', months: 0, currency: 'EUR', amount: 37 * 100 },
+    ],
   },
   {
     product: { code: 'SITE-VITRINE', kind: 'website', name: 'Création de site vitrine (5 pages)' },

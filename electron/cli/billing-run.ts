@@ -19,6 +19,7 @@ const ACTION_FR: Record<(typeof RUN_ACTIONS)[number], string> = {
   terminated: 'services résiliés',
   abandoned: 'comptes abandonnés',
   warning: 'à vérifier',
+  hours_billed: 'mois d’heures d’infogérance facturés',
 };
 
 /**

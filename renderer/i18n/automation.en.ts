@@ -77,5 +77,6 @@ export const automationEn: Messages<typeof automationFr> = {
     terminated: 'Terminated',
     abandoned: 'Account abandoned',
     warning: 'To check',
+    hours_billed: 'Outsourcing hours billed',
   },
 };

@@ -76,5 +76,6 @@ export const automationFr = {
     terminated: 'Résilié',
     abandoned: 'Compte abandonné',
     warning: 'À vérifier',
+    hours_billed: 'Heures d’infogérance facturées',
   },
 } as const;

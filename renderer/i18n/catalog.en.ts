@@ -14,6 +14,7 @@ export const catalogEn: Messages<typeof catalogFr> = {
   noPrice: 'No price',
   vat: 'VAT {{rate}}',
   hours: '{{count}} h estimated',
+  includedHours: '{{count}} h/month included',
   editProduct: 'Edit the product',
   changePrice: 'Change the price',
   priceType: {
@@ -45,6 +46,7 @@ export const catalogEn: Messages<typeof catalogFr> = {
     tldHint: 'Domains only (e.g. .ma, .co.ma).',
     vatRate: 'VAT (%)',
     estimatedHours: 'Estimated hours',
+    includedHours: 'Hours included a month',
     active: 'On sale',
     created: 'Product {{code}} created.',
     saved: 'Product {{code}} saved.',

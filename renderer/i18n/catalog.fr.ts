@@ -14,6 +14,7 @@ export const catalogFr = {
   noPrice: 'Aucun prix',
   vat: 'TVA {{rate}}',
   hours: '{{count}} h estimées',
+  includedHours: '{{count}} h/mois incluses',
   editProduct: 'Modifier le produit',
   changePrice: 'Modifier le prix',
   priceType: {
@@ -45,6 +46,7 @@ export const catalogFr = {
     tldHint: 'Domaines seulement (ex. .ma, .co.ma).',
     vatRate: 'TVA (%)',
     estimatedHours: 'Heures estimées',
+    includedHours: 'Heures incluses par mois',
     active: 'En vente',
     created: 'Produit {{code}} créé.',
     saved: 'Produit {{code}} enregistré.',

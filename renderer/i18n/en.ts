@@ -10,6 +10,7 @@ import { documentsEn } from './documents.en';
 import { paymentsEn } from './payments.en';
 import { reportsEn } from './reports.en';
 import { servicesEn } from './services.en';
+import { outsourcingEn } from './outsourcing.en';
 import type { Messages } from './types';
 
 /** English, second language of the UI. Typed against the French catalogue: a missing or extra key fails the build. */
@@ -143,6 +144,7 @@ export const en: Messages = {
   },
   clients: clientsEn,
   services: servicesEn,
+  outsourcing: outsourcingEn,
   catalog: catalogEn,
   documents: documentsEn,
   payments: paymentsEn,
@@ -541,6 +543,7 @@ export const en: Messages = {
       terminated: 'terminated',
       abandoned: 'accounts abandoned',
       warning: 'to check',
+      hours_billed: 'months of outsourcing hours billed',
     },
   },
 };

@@ -10,6 +10,7 @@ import { documentsFr } from './documents.fr';
 import { paymentsFr } from './payments.fr';
 import { reportsFr } from './reports.fr';
 import { servicesFr } from './services.fr';
+import { outsourcingFr } from './outsourcing.fr';
 
 /**
  * French, the working language of the counter: the reference catalogue (en.ts must have the same keys).
@@ -146,6 +147,7 @@ export const fr = {
   },
   clients: clientsFr,
   services: servicesFr,
+  outsourcing: outsourcingFr,
   catalog: catalogFr,
   documents: documentsFr,
   payments: paymentsFr,
@@ -545,6 +547,7 @@ export const fr = {
       terminated: 'résiliés',
       abandoned: 'comptes abandonnés',
       warning: 'à vérifier',
+      hours_billed: 'mois d’heures d’infogérance facturés',
     },
   },
 } as const;

@@ -16,8 +16,9 @@ export const catalogueStage: Stage = {
   run({ db, end }) {
     const at = new Date(end.getTime() - TEN_YEARS_MS).toISOString();
     const insertProduct = db.prepare(
-      `INSERT INTO products (code, kind, name, description, tld, vat_rate, estimated_hours, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO products (code, kind, name, description, tld, vat_rate, estimated_hours, included_hours, active,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertPrice = db.prepare(
       `INSERT INTO product_prices (product_id, price_type, months, currency, amount, effective_from, created_at, created_by)
@@ -34,6 +35,7 @@ export const catalogueStage: Stage = {
         p.tld,
         p.vatRate,
         p.estimatedHours,
+        p.includedHours,
         p.active ? 1 : 0,
         at,
         at,
@@ -59,8 +61,8 @@ export class Catalogue {
     }
     this.products = db
       .prepare<[], Raw>(
-        `SELECT id, code, kind, name, description, tld, vat_rate AS vatRate, estimated_hours AS estimatedHours, active,
-           created_at AS createdAt, updated_at AS updatedAt FROM products ORDER BY id`,
+        `SELECT id, code, kind, name, description, tld, vat_rate AS vatRate, estimated_hours AS estimatedHours,
+           included_hours AS includedHours, active, created_at AS createdAt, updated_at AS updatedAt FROM products ORDER BY id`,
       )
       .all()
       .map((r) => ({ ...r, active: r.active === 1 }));

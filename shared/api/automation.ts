@@ -26,6 +26,7 @@ export const RUN_ACTIONS = [
   'terminated',
   'abandoned',
   'warning',
+  'hours_billed',
 ] as const;
 export type RunAction = (typeof RUN_ACTIONS)[number];
 

@@ -28,6 +28,8 @@ export interface ProductDto {
   tld: string;
   vatRate: number;
   estimatedHours: number;
+  /** Monthly outsourcing: hours of administration a month included in the price. */
+  includedHours: number;
   active: boolean;
   /** The prices in force now, one per (type, months, currency). */
   prices: PriceDto[];
@@ -53,14 +55,23 @@ export const productInputSchema = z
       .default(''),
     vatRate: z.number().int().min(0).max(10000).default(2000),
     estimatedHours: z.number().int().min(0).max(1000).default(0),
+    /** Absent: 2 h for a monthly outsourcing contract (terms §2.3.2), none for anything else. */
+    includedHours: z.number().int('Nombre d’heures entier attendu.').min(0).max(744).optional(),
     active: z.boolean().default(true),
   })
   .strict()
+  .transform((p) => ({ ...p, includedHours: p.includedHours ?? (p.kind === 'outsourcing_monthly' ? 2 : 0) }))
   .superRefine((p, ctx) => {
     if (p.kind === 'domain' && !p.tld)
       ctx.addIssue({ code: 'custom', path: ['tld'], message: "L'extension est obligatoire pour un nom de domaine." });
     if (p.kind !== 'domain' && p.tld)
       ctx.addIssue({ code: 'custom', path: ['tld'], message: 'Seuls les noms de domaine ont une extension.' });
+    if (p.kind !== 'outsourcing_monthly' && p.includedHours > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['includedHours'],
+        message: 'Seul un contrat d’infogérance mensuel inclut des heures.',
+      });
   });
 export type ProductInput = z.input<typeof productInputSchema>;
 

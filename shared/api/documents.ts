@@ -27,8 +27,13 @@ export const DOCUMENT_STATUSES = [
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-/** service: a renewal (or first period) of a client's service; late_fee: a domain's grace surcharge; item: free line. */
-export const LINE_KINDS = ['service', 'late_fee', 'item'] as const;
+/**
+ * service: a renewal (or first period) of a client's service; late_fee: a domain's grace surcharge; item: free line;
+ * outsourcing (quantities in thousandths of an hour): estimate, a mission's estimated hours; hours, time spent (a
+ * mission's final hours, a month's hours beyond a contract's included ones); deposit, the estimate already paid,
+ * deducted (negative) from a mission's final proforma.
+ */
+export const LINE_KINDS = ['service', 'late_fee', 'item', 'estimate', 'hours', 'deposit'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
 /** A credit note either leaves the money on the client's account or records that it is paid back. */

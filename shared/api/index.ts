@@ -12,6 +12,7 @@ import { documentsApi } from './documents';
 import { paymentsApi } from './payments';
 import { cashApi } from './cash';
 import { reportsApi } from './reports';
+import { outsourcingApi } from './outsourcing';
 import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
@@ -35,6 +36,7 @@ export type * from './dashboard';
 export type * from './mail';
 export type { DeskDto, PairAnswer, PairingCodeDto } from './desks';
 export type * from './einvoice';
+export type * from './outsourcing';
 export type { SavedCompanySettings } from './settings';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
@@ -57,6 +59,7 @@ export const api = {
   ...reportsApi,
   ...desksApi,
   ...einvoiceApi,
+  ...outsourcingApi,
 };
 
 export type Api = typeof api;

@@ -182,6 +182,28 @@ export interface DomainsSection {
   withRenewal: number;
 }
 
+/** One outsourcing service's hours in the period (minutes): a monthly contract's against its included hours. */
+export interface OutsourcingHoursRow {
+  clientId: number;
+  clientCode: string;
+  clientName: string;
+  serviceId: number;
+  label: string;
+  kind: 'outsourcing_mission' | 'outsourcing_monthly';
+  used: number;
+  /** Monthly contracts: the included minutes of each month with time spent; null for a mission. */
+  included: number | null;
+  /** Monthly contracts: the minutes beyond those included, month by month; null for a mission. */
+  extra: number | null;
+}
+
+/** "Infogérance : heures": the time spent per client and service. */
+export interface OutsourcingHoursSection {
+  rows: OutsourcingHoursRow[];
+  used: number;
+  extra: number;
+}
+
 export interface CashSessionRow {
   id: number;
   desk: string;
@@ -218,6 +240,7 @@ export interface MonthlyReport {
   services: ServicesSection;
   domains: DomainsSection;
   cash: CashSection;
+  outsourcingHours: OutsourcingHoursSection;
   /** Display names of the staff the report names by username (payments, cash sessions, service changes). */
   staffNames: Record<string, string>;
 }

@@ -34,6 +34,7 @@ const SHEETS = [
   'Services suspendus-résiliés',
   'Domaines à renouveler',
   'Sessions de caisse',
+  'Infogérance heures',
   'Journal des règlements',
   'Journal des factures',
 ];
@@ -193,6 +194,7 @@ describe('PDF export', () => {
       'TVA sur encaissements',
       'Proformas en attente au 31/03/2026',
       'Sessions de caisse et écarts',
+      'Infogérance : heures',
       `Page ${pages} / ${pages}`,
     ]) {
       expect(text).toContain(expected);

@@ -15,6 +15,8 @@ export interface ProductRow {
   vatRate: number;
   /** One-off outsourcing: the usual estimated duration, in hours. */
   estimatedHours: number;
+  /** Monthly outsourcing: hours of administration a month included in the price (migration 0014). */
+  includedHours: number;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -32,6 +34,7 @@ export const ProductEntity = new EntitySchema<ProductRow>({
     tld: { type: 'varchar', length: 20, default: '' },
     vatRate: { name: 'vat_rate', type: 'integer' },
     estimatedHours: { name: 'estimated_hours', type: 'integer', default: 0 },
+    includedHours: { name: 'included_hours', type: 'integer', default: 0 },
     active: { type: 'boolean', default: true },
     createdAt: { name: 'created_at', type: 'varchar', length: 30 },
     updatedAt: { name: 'updated_at', type: 'varchar', length: 30 },

@@ -10,6 +10,7 @@ import { ClientCreditEntity, DocumentAssetEntity, DocumentEntity, DocumentLineEn
 import { CashMovementEntity, CashSessionEntity, PaymentAllocationEntity, PaymentEntity } from './payment';
 import { SettingEntity } from './setting';
 import { UserEntity } from './user';
+import { TimeEntryEntity } from './time-entry';
 
 export const entities = [
   UserEntity,
@@ -36,6 +37,7 @@ export const entities = [
   MailMessageEntity,
   DeskEntity,
   EinvoiceSubmissionEntity,
+  TimeEntryEntity,
 ];
 export { AuditEntity, ClientEmailEntity, ClientEntity, ClientPhoneEntity, CounterEntity, SettingEntity, UserEntity };
 export type { ClientEmailRow, ClientPhoneRow, ClientRow, CounterRow } from './client';
@@ -55,3 +57,5 @@ export type { BillingRunItemRow, BillingRunRow } from './automation';
 export type { MailMessageRow } from './mail';
 export { EinvoiceSubmissionEntity };
 export type { EinvoiceSubmissionRow } from './einvoice';
+export { TimeEntryEntity };
+export type { TimeEntryRow } from './time-entry';

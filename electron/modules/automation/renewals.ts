@@ -5,6 +5,8 @@ import { addDays, formatCalendarDate } from '../../../shared/periods';
 import type { SuspensionReason } from '../../../shared/service-state';
 import { AppError } from '../../errors';
 import { allRows } from './sql';
+import { linesOf } from '../documents/repository';
+import { logHoursBilled } from './extra-hours';
 import { issueRenewal } from './proformas';
 import { chunks, type RunContext } from './run-log';
 
@@ -122,6 +124,10 @@ export async function issueRenewals(ctx: RunContext): Promise<void> {
           await ctx.log.savepoint(tx, async () => {
             const renewals = group.services.map((s) => ({ serviceId: s.id, periods: 1 }));
             const doc = await issueRenewal(ctx, tx, group.clientId, group.currency, renewals);
+            // A monthly outsourcing contract's renewal may carry its extra hours: logged under their once-only keys.
+            if (group.services.some((s) => s.kind === 'outsourcing_monthly')) {
+              logHoursBilled(ctx, tx, doc, await linesOf(tx.em, doc.id));
+            }
             for (const s of group.services) {
               ctx.log.add(tx, {
                 action: 'renewal_issued',

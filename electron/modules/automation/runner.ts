@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { statement } from '../../db/rows';
 import { sealDocument } from '../documents/printing';
 import { lifecycleRules } from '../services/lifecycle';
+import { billExtraHours } from './extra-hours';
 import { markOverdue } from './overdue';
 import { issueRenewals } from './renewals';
 import { completedOn, findRun } from './repository';
@@ -89,6 +90,7 @@ export class BillingRunner {
     let runId: number;
     try {
       await applyTransitions(ctx, ranToday ? addDays(today, -(longestDelay(rules) + 1)) : EVERYTHING);
+      await billExtraHours(ctx);
       await issueRenewals(ctx);
       await markOverdue(ctx);
       runId = await this.close(ctx, 'done', '');

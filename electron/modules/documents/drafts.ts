@@ -5,6 +5,8 @@ import { nextPeriod } from '../../../shared/periods';
 import type { Actor, WriteTx } from '../../db/database';
 import { ClientEntity, DocumentEntity, DocumentLineEntity, ProductEntity, ServiceEntity } from '../../db/entities';
 import { AppError, fieldError } from '../../errors';
+import { extraHoursLines } from '../outsourcing/extra-lines';
+import { outsourcingSettings } from '../outsourcing/settings';
 import { lifecycleRules } from '../services/lifecycle';
 import { insertLines, totalsColumns, totalsFor, type NewLine } from './lines';
 import { lateFeeText, openProformas, priceService, serviceLineText } from './renewals';
@@ -18,6 +20,7 @@ async function draftLines(tx: WriteTx, input: DraftInput, draftId: number | unde
   const today = businessDate(tx.now);
   const serviceIds = input.lines.flatMap((l) => (l.kind === 'service' ? [l.serviceId] : []));
   const open = await openProformas(tx.em, serviceIds, draftId);
+  const extrasOnRenewal = (await outsourcingSettings(tx.em)).extraHoursBilling === 'renewal';
   const seen = new Set<number>();
   const lines: NewLine[] = [];
   for (const [i, line] of input.lines.entries()) {
@@ -89,6 +92,10 @@ async function draftLines(tx: WriteTx, input: DraftInput, draftId: number | unde
         periodTo: null,
         months: 0,
       });
+    }
+    // A monthly outsourcing contract's renewal carries the hours beyond those included in the months gone by.
+    if (extrasOnRenewal) {
+      lines.push(...(await extraHoursLines(tx.em, service, product, input.currency, tx.now.toISOString(), today)));
     }
   }
   return lines;

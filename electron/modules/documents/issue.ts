@@ -3,6 +3,7 @@ import { addDays, paidUntil } from '../../../shared/periods';
 import type { Actor, WriteTx } from '../../db/database';
 import { ClientEntity, DocumentEntity, ServiceEntity } from '../../db/entities';
 import { AppError } from '../../errors';
+import { assertHoursUnbilled } from '../outsourcing/extra-lines';
 import { assignNumber } from './numbering';
 import { openProformas } from './renewals';
 import { findDocument, linesOf } from './repository';
@@ -52,6 +53,13 @@ export async function issueProforma(
       );
     }
   }
+
+  const labels = new Map<number, string>();
+  for (const line of lines.filter((l) => l.kind === 'hours' && l.serviceId !== null)) {
+    const service = await tx.em.findOneByOrFail(ServiceEntity, { id: line.serviceId ?? 0 });
+    labels.set(service.id, service.label);
+  }
+  assertHoursUnbilled(tx.em, id, lines, (serviceId) => labels.get(serviceId) ?? '');
 
   const issueDate = businessDate(tx.now);
   const starts = serviceLines.map((l) => l.periodFrom ?? issueDate).sort();

@@ -14,6 +14,7 @@ import {
   loadPayments,
   type PeriodDocument,
 } from './load';
+import { outsourcingHoursSection } from './outsourcing';
 import { paymentsSection, paymentValues, valuedGroups, type PaymentValue, type ValuedGroup } from './payments';
 import { receiptsVatSection } from './receipts-vat';
 import { salesSection } from './sales';
@@ -110,6 +111,7 @@ export function collectReport(snapshot: Snapshot, options: ReportOptions): Repor
     services: servicesSection(snapshot, period, options.listLimit),
     domains: domainsSection(snapshot, period, options.listLimit),
     cash: cashSection(snapshot, period),
+    outsourcingHours: outsourcingHoursSection(snapshot, period),
   };
   const report: MonthlyReport = { ...sections, staffNames: staffNamesOf(snapshot, sections) };
   return { report, documents, converter, foreignValues };

@@ -22,6 +22,7 @@ const ACTION_COLOR: Record<RunAction, string> = {
   terminated: 'red',
   abandoned: 'red',
   warning: 'orange',
+  hours_billed: 'teal',
 };
 
 /** What one run did, line by line, for whom; each line leads to its client and document. */

@@ -23,6 +23,7 @@ import { PRODUCT_KINDS } from '../../../shared/catalog';
 import { CURRENCIES, formatRate } from '../../../shared/money';
 import { useApiQuery } from '../../api';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExtraHoursSetting } from '../outsourcing/ExtraHoursSetting';
 import { LifecycleSettings } from './LifecycleSettings';
 import { PriceModal } from './PriceModal';
 import { priceLabel } from './price-label';
@@ -58,7 +59,10 @@ export function CataloguePage() {
           <Products onDialog={setDialog} />
         </Tabs.Panel>
         <Tabs.Panel value="lifecycle">
-          <LifecycleSettings />
+          <Stack gap="md">
+            <LifecycleSettings />
+            <ExtraHoursSetting />
+          </Stack>
         </Tabs.Panel>
       </Tabs>
       <ProductModal
@@ -142,6 +146,7 @@ function ProductRow({ product, onDialog }: { product: ProductDto; onDialog: (dia
         <Text size="xs" c="dimmed">
           {t('catalog.vat', { rate: formatRate(product.vatRate) })}
           {product.estimatedHours > 0 && ` · ${t('catalog.hours', { count: product.estimatedHours })}`}
+          {product.includedHours > 0 && ` · ${t('catalog.includedHours', { count: product.includedHours })}`}
         </Text>
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>

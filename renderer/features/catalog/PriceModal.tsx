@@ -33,6 +33,8 @@ function typesFor(product: ProductDto): PriceType[] {
   if (product.kind === 'domain') return ['register', 'renew', 'transfer', 'late_fee'];
   if (product.kind === 'outsourcing_mission') return ['once', 'hour'];
   if (!isRecurring(product.kind)) return ['once'];
+  // A monthly outsourcing contract bills its extra hours at its hourly price.
+  if (product.kind === 'outsourcing_monthly') return ['period', 'hour'];
   return ['period'];
 }
 

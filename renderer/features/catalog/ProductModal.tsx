@@ -31,6 +31,7 @@ interface ProductValues {
   /** Percent as typed; basis points on the wire. */
   vatPercent: number | string;
   estimatedHours: number | string;
+  includedHours: number | string;
   active: boolean;
 }
 
@@ -70,6 +71,7 @@ function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: 
       tld: product?.tld ?? '',
       vatPercent: (product?.vatRate ?? 2000) / 100,
       estimatedHours: product?.estimatedHours ?? 0,
+      includedHours: product?.includedHours ?? 2,
       active: product?.active ?? true,
     },
   });
@@ -96,6 +98,7 @@ function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: 
       tld: values.kind === 'domain' ? values.tld : '',
       vatRate: Math.round(Number(values.vatPercent) * 100),
       estimatedHours: Number(values.estimatedHours) || 0,
+      includedHours: values.kind === 'outsourcing_monthly' ? Number(values.includedHours) || 0 : 0,
       active: values.active,
     };
     if (product) update.mutate({ id: product.id, product: input });
@@ -161,6 +164,15 @@ function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: 
               max={1000}
               allowDecimal={false}
               {...form.getInputProps('estimatedHours')}
+            />
+          )}
+          {form.values.kind === 'outsourcing_monthly' && (
+            <NumberInput
+              label={t('catalog.product.includedHours')}
+              min={0}
+              max={744}
+              allowDecimal={false}
+              {...form.getInputProps('includedHours')}
             />
           )}
         </SimpleGrid>

@@ -46,6 +46,7 @@ function product(patch: Partial<ProductDto>): ProductDto {
     tld: '',
     vatRate: 2000,
     estimatedHours: 0,
+    includedHours: 0,
     active: true,
     prices: [],
     ...patch,

@@ -15,6 +15,7 @@ import { DrillDrawer } from './DrillDrawer';
 import { ExportButtons } from './ExportButtons';
 import { AgeingSection, ServicesSection } from './FollowUpSection';
 import { KeyFigures } from './KeyFigures';
+import { OutsourcingHoursSection } from './OutsourcingHoursSection';
 import { PaymentsSection } from './PaymentsSection';
 import { initialChoice, periodOf, ratesOf, type RateTexts } from './period';
 import { PeriodBar } from './PeriodBar';
@@ -104,6 +105,7 @@ function ReportView({
       <AgeingSection report={report} />
       <ServicesSection report={report} />
       <CashSection report={report} />
+      <OutsourcingHoursSection report={report} />
     </Stack>
   );
 }

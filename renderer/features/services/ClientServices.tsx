@@ -15,6 +15,7 @@ import {
 import {
   IconAlertTriangle,
   IconBan,
+  IconClockHour4,
   IconDots,
   IconFileX,
   IconHistory,
@@ -25,9 +26,11 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceDto } from '../../../shared/api';
+import type { OutsourcingSummaryDto, ServiceDto } from '../../../shared/api';
 import { useApiQuery } from '../../api';
 import { useCurrentUser } from '../../app/session';
+import { HoursBadge } from '../outsourcing/HoursBadge';
+import { TimeEntriesModal } from '../outsourcing/TimeEntriesModal';
 import { AddServiceModal } from './ServiceAdd';
 import { DueCell, ServiceStateBadges, cycleLabel, useLateTerminations } from './ServiceBits';
 import { ServiceDialog, type ServiceAction, type ServiceDialogState } from './ServiceDialogs';
@@ -38,6 +41,9 @@ export function ClientServices({ clientId, readOnly }: { clientId: number; readO
   const services = useApiQuery('services.forClient', { clientId }, { staleTime: 0 });
   const [adding, setAdding] = useState(false);
   const [dialog, setDialog] = useState<ServiceDialogState | null>(null);
+  const [hoursOf, setHoursOf] = useState<ServiceDto | null>(null);
+  const hours = useApiQuery('outsourcing.forClient', { clientId }, { staleTime: 0 });
+  const hoursById = new Map((hours.data ?? []).map((h) => [h.serviceId, h]));
   const late = useLateTerminations(services.data ?? []);
 
   if (services.isError) {
@@ -104,6 +110,7 @@ export function ClientServices({ clientId, readOnly }: { clientId: number; readO
                       <Text size="xs" c="dimmed" className="mono">
                         {service.productCode}
                       </Text>
+                      <ServiceHours summary={hoursById.get(service.id)} onOpen={() => setHoursOf(service)} />
                     </Table.Td>
                     <Table.Td
                       className="mono"
@@ -121,7 +128,11 @@ export function ClientServices({ clientId, readOnly }: { clientId: number; readO
                       <ServiceStateBadges service={service} lateTermination={late.get(service.id) ?? false} />
                     </Table.Td>
                     <Table.Td>
-                      <ServiceMenu service={service} onAction={(action) => setDialog({ action, service })} />
+                      <ServiceMenu
+                        service={service}
+                        onAction={(action) => setDialog({ action, service })}
+                        onHours={hoursById.has(service.id) ? () => setHoursOf(service) : null}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -132,12 +143,31 @@ export function ClientServices({ clientId, readOnly }: { clientId: number; readO
       )}
       <AddServiceModal clientId={clientId} opened={adding} onClose={() => setAdding(false)} />
       <ServiceDialog dialog={dialog} onClose={() => setDialog(null)} />
+      <TimeEntriesModal service={hoursOf} onClose={() => setHoursOf(null)} />
     </>
   );
 }
 
+function ServiceHours({ summary, onOpen }: { summary: OutsourcingSummaryDto | undefined; onOpen: () => void }) {
+  if (!summary) return null;
+  return (
+    <div>
+      <HoursBadge summary={summary} onOpen={onOpen} />
+    </div>
+  );
+}
+
 /** A row's actions: what the counter may do to the service in its status; suspensions are a manager's call. */
-function ServiceMenu({ service, onAction }: { service: ServiceDto; onAction: (action: ServiceAction) => void }) {
+function ServiceMenu({
+  service,
+  onAction,
+  onHours,
+}: {
+  service: ServiceDto;
+  onAction: (action: ServiceAction) => void;
+  /** Outsourcing services: their time spent. */
+  onHours: (() => void) | null;
+}) {
   const { t } = useTranslation();
   const { can } = useCurrentUser();
   const open = !['terminated', 'cancelled', 'lost'].includes(service.status);
@@ -152,6 +182,11 @@ function ServiceMenu({ service, onAction }: { service: ServiceDto; onAction: (ac
         </Tooltip>
       </Menu.Target>
       <Menu.Dropdown>
+        {onHours && (
+          <Menu.Item leftSection={<IconClockHour4 size={16} />} onClick={onHours}>
+            {t('outsourcing.menu')}
+          </Menu.Item>
+        )}
         {open && !service.terminationRequested && service.status !== 'pending' && (
           <Menu.Item leftSection={<IconFileX size={16} />} onClick={() => onAction('terminate')}>
             {t('services.actions.terminate')}

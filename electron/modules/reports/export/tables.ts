@@ -5,6 +5,7 @@ import type {
   ReportPaymentLine,
 } from '../../../../shared/api/reports';
 import { formatDateTime } from '../../../../shared/dates';
+import { formatDuration } from '../../../../shared/durations';
 import { formatMoney, formatRate, type Currency } from '../../../../shared/money';
 import { formatCalendarDate } from '../../../../shared/periods';
 import { paymentMethodLabel } from '../../../../shared/payment-methods';
@@ -570,6 +571,43 @@ function documentsJournal(lines: readonly ReportDocumentLine[]): ReportTable {
 }
 
 /** Every table of the report, in the order of the sheets and of the PDF. */
+function outsourcingHours(r: MonthlyReport): ReportTable {
+  const columns = [
+    col('Code client', 'text', 12),
+    col('Client', 'text', 30),
+    col('Service', 'text', 30),
+    col('Type', 'text', 16),
+    col('Heures utilisées', 'text', 12),
+    col('Heures incluses', 'text', 12),
+    col('Heures en plus', 'text', 12),
+    col('Minutes utilisées', 'count', 12, true),
+    col('Minutes en plus', 'count', 12, true),
+  ];
+  const hours = (minutes: number | null) => (minutes === null ? '' : formatDuration(minutes));
+  const rows = r.outsourcingHours.rows.map((h): Cell[] => [
+    h.clientCode,
+    h.clientName,
+    h.label,
+    h.kind === 'outsourcing_monthly' ? 'Contrat mensuel' : 'Mission',
+    hours(h.used),
+    hours(h.included),
+    hours(h.extra),
+    h.used,
+    h.extra ?? 0,
+  ]);
+  return {
+    key: 'outsourcingHours',
+    sheet: 'Infogérance heures',
+    title: 'Infogérance : heures',
+    note: 'Temps passé sur la période ; contrats mensuels : heures incluses et heures en plus comptées mois par mois.',
+    columns,
+    rows,
+    totals: rows.length > 0 ? [sumRow(columns, rows)] : [],
+    inPdf: true,
+    pdfColumns: [0, 1, 2, 3, 4, 5, 6],
+  };
+}
+
 export function reportTables(
   report: MonthlyReport,
   lines: { payments: readonly ReportPaymentLine[]; documents: readonly ReportDocumentLine[] },
@@ -588,6 +626,7 @@ export function reportTables(
     services(report),
     domains(report),
     cash(report),
+    outsourcingHours(report),
     paymentsJournal(report, lines.payments),
     documentsJournal(lines.documents),
   ];
