@@ -14,7 +14,15 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarTime, IconCoin, IconPackage, IconPencil, IconPlus } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCalendarTime,
+  IconScale,
+  IconCoin,
+  IconPackage,
+  IconPencil,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDto } from '../../../shared/api';
@@ -24,6 +32,7 @@ import { CURRENCIES, formatRate } from '../../../shared/money';
 import { useApiQuery } from '../../api';
 import { PageHeader } from '../../ui/PageHeader';
 import { LifecycleSettings } from './LifecycleSettings';
+import { PaymentRulesSettings } from './PaymentRulesSettings';
 import { PriceModal } from './PriceModal';
 import { priceLabel } from './price-label';
 import { ProductModal } from './ProductModal';
@@ -53,12 +62,18 @@ export function CataloguePage() {
           <Tabs.Tab value="lifecycle" leftSection={<IconCalendarTime size={16} />}>
             {t('catalog.tabs.lifecycle')}
           </Tabs.Tab>
+          <Tabs.Tab value="paymentRules" leftSection={<IconScale size={16} />} data-testid="tab-payment-rules">
+            {t('catalog.tabs.paymentRules')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="products">
           <Products onDialog={setDialog} />
         </Tabs.Panel>
         <Tabs.Panel value="lifecycle">
           <LifecycleSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="paymentRules">
+          <PaymentRulesSettings />
         </Tabs.Panel>
       </Tabs>
       <ProductModal
