@@ -7,7 +7,7 @@ import type { Actor, Database } from '../../db/database';
 import { ClientEntity, PaymentEntity, UserEntity, type PaymentRow } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
 import { findRow, statement } from '../../db/rows';
-import { checkPassword, invalidCredentials } from '../auth/lockout';
+import { checkPassword, refuseUnknown } from '../auth/lockout';
 import { creditBalances, documentDto, findDocument } from '../documents/repository';
 import { sealDocument, sha256 } from '../documents/printing';
 import { liveSeller } from '../documents/snapshot';
@@ -27,7 +27,7 @@ import { voidPayment } from './void';
 async function approver(db: Database, clock: Clock, input: PaymentInput): Promise<string | null> {
   if (!input.approval) return null;
   const user = await db.reader.findOneBy(UserEntity, { username: input.approval.username });
-  if (!user?.active) throw invalidCredentials();
+  if (!user?.active) return refuseUnknown(input.approval.password);
   const checked = await checkPassword(db, user, input.approval.password, 'payments.approval', clock.now());
   if (!roleAtLeast(checked.role, 'manager')) {
     throw new AppError('FORBIDDEN', 'Seul un responsable peut autoriser ce paiement.', {
