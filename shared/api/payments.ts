@@ -4,7 +4,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../payment-methods';
 import { paymentRulesSchema, type PaymentRules } from '../payment-rules';
 import { isCalendarDate } from '../periods';
 import { stampDutySettingsSchema, type StampDutySettings } from '../stamp-duty';
-import { optionalText, requiredText } from '../validation';
+import { optionalText, requiredText, typedDate } from '../validation';
 import { method } from './contract';
 import type { DocumentDto, PdfFileDto } from './documents';
 
@@ -36,7 +36,7 @@ export const paymentDetailsSchema = z.discriminatedUnion('method', [
       method: z.literal('transfer'),
       bank: requiredText(80),
       reference: requiredText(60),
-      valueDate: calendarDate,
+      valueDate: typedDate,
     })
     .strict(),
   z.object({ method: z.literal('card'), authorizationCode: requiredText(20) }).strict(),
