@@ -283,6 +283,16 @@ describe('odd characters and exchange rates', () => {
     expect(dataSnapshot(app)).toBe(before);
   });
 
+  it('imports a CSV whose text carries NULs (UTF-16 read as bytes) and bidi overrides without them', async () => {
+    const csv = 'Prénom;Nom;Téléphone\r\nM\u0000ehdi\u0000;\u202eAlaoui\u202c;0661000009\r\n';
+    const mapping = { firstName: 0, lastName: 1, phone: 2 };
+    expect(await app.ok('admin', 'clients.importCommit', { csv, mapping })).toEqual({ created: 1 });
+    const [hit] = await app.ok('admin', 'clients.search', { q: 'Mehdi Alaoui' });
+    expect(hit).toBeDefined();
+    const imported = await app.ok('admin', 'clients.get', { id: hit?.id ?? 0 });
+    expect(imported).toMatchObject({ firstName: 'Mehdi', lastName: 'Alaoui' });
+  });
+
   it('refuses hostile exchange rates and reference rates, writing nothing', async () => {
     const client = await app.ok('cashier', 'clients.create', {
       kind: 'individual',
