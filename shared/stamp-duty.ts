@@ -19,6 +19,3 @@ export function stampDuty(amount: Centimes, method: string, settings: StampDutyS
   if (method !== 'cash' || !settings.enabled) return 0;
   return vatOf(amount, settings.rate satisfies BasisPoints);
 }
-
-/** CGI art. 193: a company may not pay 20,000 DH or more in cash in one transaction. */
-export const CASH_LIMIT_COMPANY: Centimes = 2_000_000;

@@ -1,10 +1,27 @@
 import { z } from 'zod';
+import { isCalendarDate } from './periods';
 
 // Every zod message that reaches a user is in French, the working language of the counter.
 z.config(z.locales.fr());
 
-/** A trimmed text with a length bound, the guard against huge strings on every text field. */
-export const text = (max: number) => z.string().trim().max(max, `Ce champ ne peut dépasser ${max} caractères.`);
+/**
+ * Control characters (NUL, U+0001…, DEL; tab and line breaks stay) and the bidi overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) that could hide or reorder what a document, an export or the screen shows.
+ */
+// eslint-disable-next-line no-control-regex -- these are the characters removed
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Free text as it may be stored: without the characters above. */
+export function withoutUnsafeCharacters(value: string): string {
+  return value.replace(UNSAFE_CHARACTERS, '');
+}
+
+/**
+ * A trimmed text with a length bound, the guard against huge strings on every text field; control characters and bidi
+ * overrides are stripped first, so they never reach the database, a PDF or an export.
+ */
+export const text = (max: number) =>
+  z.string().overwrite(withoutUnsafeCharacters).trim().max(max, `Ce champ ne peut dépasser ${max} caractères.`);
 export const requiredText = (max: number) => text(max).min(1, 'Ce champ est obligatoire.');
 /** An optional text field: empty means absent. */
 export const optionalText = (max: number) => text(max).default('');
@@ -27,3 +44,16 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/**
+ * A date a person types (a transfer's value date…): a calendar date not before 2000 nor more than a year after today,
+ * so that a slip of the keyboard (2062, 1926) is caught at the counter instead of reaching a report.
+ */
+export const typedDate = z
+  .string()
+  .refine(isCalendarDate, 'Date attendue au format AAAA-MM-JJ.')
+  .refine((date) => {
+    const now = new Date();
+    const yearAhead = `${now.getUTCFullYear() + 1}${now.toISOString().slice(4, 10)}`;
+    return date >= '2000-01-01' && date <= yearAhead;
+  }, 'Date hors de la plage admise : de 2000 à un an d’ici au plus.');

@@ -15,15 +15,64 @@ const API_PREFIX = '/api/';
 export interface HttpTransport {
   url: string;
   port: number;
+  /** How many page tokens are held: bounded, whatever the number of page loads. */
+  tokenCount(): number;
   close(): Promise<void>;
 }
 
+/** Tokens held at most (the least recently used go first), and how long an unused one lives: a working day. */
+export const MAX_TOKENS = 1_000;
+const TOKEN_IDLE_MS = 12 * 60 * 60_000;
+/** The calls that open a session: they get a fresh token, so that a token planted before the login opens nothing. */
+const OPENS_SESSION = new Set(['auth.login', 'auth.setupAdmin']);
+
+/** The page tokens, least recently used first; a token unused for a working day is forgotten with its session. */
+class TokenTable {
+  private readonly lastUse = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  get size(): number {
+    return this.lastUse.size;
+  }
+
+  issue(now: number): string {
+    const token = randomBytes(32).toString('hex');
+    this.lastUse.set(token, now);
+    while (this.lastUse.size > this.max) {
+      const oldest = this.lastUse.keys().next().value;
+      if (oldest === undefined) break;
+      this.lastUse.delete(oldest);
+    }
+    return token;
+  }
+
+  /** Whether the token is live; a live one moves to the most recent end. */
+  use(token: string | null, now: number): token is string {
+    if (token === null) return false;
+    const last = this.lastUse.get(token);
+    if (last === undefined) return false;
+    this.lastUse.delete(token);
+    if (now - last > TOKEN_IDLE_MS) return false;
+    this.lastUse.set(token, now);
+    return true;
+  }
+
+  revoke(token: string): void {
+    this.lastUse.delete(token);
+  }
+}
+
+const tokenCookie = (token: string) => `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+
+/** The cookie's value; null when absent or sent twice (a planted second cookie must not pick the session). */
 function readCookie(header: string | undefined, name: string): string | null {
+  const values: string[] = [];
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
+    if (key === name) values.push(rest.join('='));
   }
-  return null;
+  return values.length === 1 ? (values[0] ?? null) : null;
 }
 
 function send(
@@ -69,8 +118,9 @@ export function startHttpTransport(
   registry: Pick<Registry, 'dispatch'>,
   staticDir: string,
   port: number,
+  maxTokens = MAX_TOKENS,
 ): Promise<HttpTransport> {
-  const tokens = new Set<string>();
+  const tokens = new TokenTable(maxTokens);
   let allowedHosts = new Set<string>();
 
   async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, methodName: string): Promise<'sent'> {
@@ -83,7 +133,7 @@ export function startHttpTransport(
       return sendResult(res, 415, transportError('VALIDATION', 'Contenu JSON attendu.'));
     }
     const token = readCookie(req.headers.cookie, COOKIE);
-    if (!token || !tokens.has(token)) {
+    if (!tokens.use(token, Date.now())) {
       return sendResult(res, 401, transportError('UNAUTHENTICATED', 'Session web inconnue : rechargez la page.'));
     }
     const body = await readBody(req);
@@ -93,6 +143,19 @@ export function startHttpTransport(
       input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
     } catch {
       return sendResult(res, 400, transportError('VALIDATION', 'JSON invalide.'));
+    }
+    if (OPENS_SESSION.has(methodName)) {
+      // A login gets a token of its own (no fixation): the one the page held is forgotten.
+      const fresh = tokens.issue(Date.now());
+      const result = await registry.dispatch(`http:${fresh}`, methodName, input);
+      if (!result.ok) {
+        tokens.revoke(fresh);
+        return sendResult(res, 200, result);
+      }
+      tokens.revoke(token);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
+        'Set-Cookie': tokenCookie(fresh),
+      });
     }
     return sendResult(res, 200, await registry.dispatch(`http:${token}`, methodName, input));
   }
@@ -111,11 +174,8 @@ export function startHttpTransport(
     if (file.endsWith('index.html')) {
       // The page gets the token that opens the API; HttpOnly and SameSite=Strict keep it from scripts and other sites.
       let token = readCookie(req.headers.cookie, COOKIE);
-      if (!token || !tokens.has(token)) {
-        token = randomBytes(32).toString('hex');
-        tokens.add(token);
-      }
-      extra['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      if (!tokens.use(token, Date.now())) token = tokens.issue(Date.now());
+      extra['Set-Cookie'] = tokenCookie(token);
     }
     return send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : content, mimeType(file), extra);
   }
@@ -141,6 +201,7 @@ export function startHttpTransport(
       resolve({
         url: `http://127.0.0.1:${actual}`,
         port: actual,
+        tokenCount: () => tokens.size,
         close: () =>
           new Promise((done) => {
             server.close(() => done());

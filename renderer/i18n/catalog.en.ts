@@ -8,6 +8,7 @@ export const catalogEn: Messages<typeof catalogFr> = {
   tabs: {
     products: 'Products and prices',
     lifecycle: 'Due dates and reminders',
+    paymentRules: 'Payment rules',
   },
   newProduct: 'New product',
   inactive: 'Withdrawn',
@@ -64,6 +65,21 @@ export const catalogEn: Messages<typeof catalogFr> = {
     history: 'Price history',
     from: 'Since',
     noHistory: 'No price recorded.',
+  },
+  paymentRules: {
+    cashTitle: 'Cash of 20,000 DH or more (CGI art. 193)',
+    cashIntro:
+      'A cash payment of 20,000 DH or more for one transaction (stamp duty excluded, cumulated over the proforma) needs a manager’s approval. The DGI’s note applies it to individuals too.',
+    scope: { everyone: 'All clients', companies: 'Companies only' },
+    ratesTitle: 'Reference exchange rates',
+    ratesIntro:
+      'A rate typed at the counter outside the band around the reference rate needs a manager’s approval; without a reference rate, so does every allocation in that currency.',
+    rate: 'Dirhams per 1 {{currency}}',
+    none: 'No rate',
+    band: 'Band (±)',
+    invalidRate: 'Invalid rate (e.g. 10.85).',
+    invalidBand: 'A band of 0 to 10 %.',
+    saved: 'Payment rules saved.',
   },
   lifecycle: {
     intro:

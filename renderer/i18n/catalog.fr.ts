@@ -8,6 +8,7 @@ export const catalogFr = {
   tabs: {
     products: 'Produits et prix',
     lifecycle: 'Échéances et relances',
+    paymentRules: 'Règles d’encaissement',
   },
   newProduct: 'Nouveau produit',
   inactive: 'Retiré',
@@ -64,6 +65,21 @@ export const catalogFr = {
     history: 'Historique des prix',
     from: 'Depuis le',
     noHistory: 'Aucun prix enregistré.',
+  },
+  paymentRules: {
+    cashTitle: 'Espèces de 20 000 DH ou plus (CGI art. 193)',
+    cashIntro:
+      'Un règlement en espèces de 20 000 DH ou plus pour une même opération (timbre exclu, cumulé sur la proforma) demande l’accord d’un responsable. La note de la DGI l’applique aussi aux particuliers.',
+    scope: { everyone: 'Tous les clients', companies: 'Sociétés seulement' },
+    ratesTitle: 'Taux de change de référence',
+    ratesIntro:
+      'Un taux saisi au guichet hors de la marge autour du taux de référence demande l’accord d’un responsable\u00a0; sans taux de référence, toute affectation dans cette devise aussi.',
+    rate: 'Dirhams pour 1 {{currency}}',
+    none: 'Aucun taux',
+    band: 'Marge (±)',
+    invalidRate: 'Taux invalide (ex. 10,85).',
+    invalidBand: 'Marge de 0 à 10\u00a0%.',
+    saved: 'Règles d’encaissement enregistrées.',
   },
   lifecycle: {
     intro:

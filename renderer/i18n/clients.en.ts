@@ -262,7 +262,16 @@ export const clientsEn: Messages<typeof clientsFr> = {
     lines_other: '{{count}} client rows',
     columnCount_one: '{{count}} column',
     columnCount_other: '{{count}} columns',
-    latin1: 'The file is not UTF-8: it was read as Windows-1252 (Excel). Check the accents in the preview.',
+    notUtf8:
+      'The file is not UTF-8: it was read as {{encoding}}. Check the accents and Arabic names in the examples, or choose another encoding.',
+    encoding: 'File encoding',
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-16le': 'UTF-16 LE',
+      'utf-16be': 'UTF-16 BE',
+      'windows-1256': 'Windows-1256 (Arabic)',
+      'windows-1252': 'Windows-1252 (French)',
+    },
     tooLarge: 'File too large (20 MB at most).',
     unreadable: 'This file cannot be read.',
     noRows: 'The file has no client row under the titles.',

@@ -263,8 +263,16 @@ export const clientsFr = {
     lines_other: '{{count}} lignes de client',
     columnCount_one: '{{count}} colonne',
     columnCount_other: '{{count}} colonnes',
-    latin1:
-      'Le fichier n’est pas en UTF-8\u00a0: il a été lu en Windows-1252 (Excel). Vérifiez les accents dans l’aperçu.',
+    notUtf8:
+      'Le fichier n’est pas en UTF-8\u00a0: il a été lu en {{encoding}}. Vérifiez les accents et les noms arabes dans les exemples, ou choisissez un autre encodage.',
+    encoding: 'Encodage du fichier',
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-16le': 'UTF-16 LE',
+      'utf-16be': 'UTF-16 BE',
+      'windows-1256': 'Windows-1256 (arabe)',
+      'windows-1252': 'Windows-1252 (français)',
+    },
     tooLarge: 'Fichier trop volumineux (20 Mo au plus).',
     unreadable: 'Ce fichier ne peut pas être lu.',
     noRows: 'Le fichier ne contient aucune ligne de client sous les titres.',

@@ -117,6 +117,7 @@ export const paymentsEn: Messages<typeof paymentsFr> = {
     ratePlaceholder: '{{proforma}}/{{payment}}',
     settleOf: 'Apply all that is left to pay on {{number}}',
     settled: 'Settled',
+    conversion: '{{amount}} at {{rate}} = {{taken}}',
     needsRate: 'Rate needed',
     existingCredit: 'Credit already on the client’s account: {{amount}} (usable from the Balance tab of their page).',
   },
@@ -133,12 +134,15 @@ export const paymentsEn: Messages<typeof paymentsFr> = {
     matchAmount: 'Set the amount received to {{amount}}',
   },
   limit: {
-    title: 'Cash of 20,000 DH or more from a company',
-    body: 'The tax code (CGI art. 193) forbids this cash payment without approval: a manager signs it off here with their username and password.',
+    title: 'Cash of 20,000 DH or more',
+    body: 'The tax code (CGI art. 193) forbids 20,000 DH or more in cash for one transaction (stamp duty excluded, cash already received on the proforma included): a manager signs it off here, with the reason (the DGI note’s exceptions or another).',
+    rateTitle: 'Exchange rate to approve',
+    rateBody:
+      'The rate typed lies outside the band around the reference rate, or the currency has no reference rate: a manager signs it off here.',
     username: 'Manager’s username',
     password: 'Manager’s password',
     reason: 'Reason',
-    reasonPlaceholder: 'e.g. Exceptional payment, cheque refused',
+    reasonPlaceholder: 'Choose an exception or type the reason',
   },
   errors: {
     client: 'Choose the client.',

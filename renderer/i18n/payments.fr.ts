@@ -118,6 +118,7 @@ export const paymentsFr = {
     ratePlaceholder: '{{proforma}}/{{payment}}',
     settleOf: 'Affecter tout le reste à payer de {{number}}',
     settled: 'Soldée',
+    conversion: '{{amount}} au taux {{rate}} = {{taken}}',
     needsRate: 'Taux à saisir',
     existingCredit: 'Crédit déjà au compte du client\u00a0: {{amount}} (utilisable depuis l’onglet Solde de sa fiche).',
   },
@@ -134,12 +135,15 @@ export const paymentsFr = {
     matchAmount: 'Porter le montant reçu à {{amount}}',
   },
   limit: {
-    title: 'Espèces de 20 000 DH ou plus d’une société',
-    body: 'Le CGI (art. 193) interdit ce règlement en espèces sans autorisation\u00a0: un responsable le valide ici avec son identifiant et son mot de passe.',
+    title: 'Espèces de 20 000 DH ou plus',
+    body: 'Le CGI (art. 193) interdit 20 000 DH ou plus en espèces pour une même opération (timbre exclu, espèces déjà reçues sur la proforma comprises)\u00a0: un responsable le valide ici, avec le motif (exceptions de la note de la DGI ou autre).',
+    rateTitle: 'Taux de change à valider',
+    rateBody:
+      'Le taux saisi s’écarte de la marge autour du taux de référence, ou la devise n’a pas de taux de référence\u00a0: un responsable le valide ici.',
     username: 'Identifiant du responsable',
     password: 'Mot de passe du responsable',
     reason: 'Motif',
-    reasonPlaceholder: 'ex. Règlement exceptionnel, chèque refusé',
+    reasonPlaceholder: 'Choisissez une exception ou saisissez le motif',
   },
   errors: {
     client: 'Choisissez le client.',

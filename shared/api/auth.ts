@@ -13,7 +13,8 @@ export const username = z
 export const newPassword = z
   .string()
   .min(8, 'Le mot de passe doit comporter au moins 8 caractères.')
-  .max(128, 'Le mot de passe ne peut dépasser 128 caractères.');
+  .max(128, 'Le mot de passe ne peut dépasser 128 caractères.')
+  .refine((text) => text.trim().length >= 8, 'Le mot de passe doit comporter au moins 8 caractères hors espaces.');
 const password = z.string().min(1, 'Saisissez le mot de passe.').max(128);
 export const role = z.enum(ROLES, { message: 'Rôle inconnu.' });
 

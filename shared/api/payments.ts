@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CURRENCIES, type Currency } from '../money';
 import { PAYMENT_METHODS, type PaymentMethod } from '../payment-methods';
+import { paymentRulesSchema, type PaymentRules } from '../payment-rules';
 import { isCalendarDate } from '../periods';
 import { stampDutySettingsSchema, type StampDutySettings } from '../stamp-duty';
-import { optionalText, requiredText } from '../validation';
+import { optionalText, requiredText, typedDate } from '../validation';
 import { method } from './contract';
 import type { DocumentDto, PdfFileDto } from './documents';
 
@@ -35,7 +36,7 @@ export const paymentDetailsSchema = z.discriminatedUnion('method', [
       method: z.literal('transfer'),
       bank: requiredText(80),
       reference: requiredText(60),
-      valueDate: calendarDate,
+      valueDate: typedDate,
     })
     .strict(),
   z.object({ method: z.literal('card'), authorizationCode: requiredText(20) }).strict(),
@@ -67,7 +68,10 @@ export const paymentInputSchema = z
     allocations: z.array(allocationInputSchema).max(100).optional(),
     /** Cash is counted in the open session of this desk. */
     desk: optionalText(40),
-    /** Cash of 20,000 DH or more from a company: a manager signs here (CGI art. 193). */
+    /**
+     * A manager signs here when a rule needs one: cash of 20,000 DH or more for one proforma (CGI art. 193), a counter
+     * rate outside the band around the reference rate, or a currency without a reference rate.
+     */
     approval: z
       .object({ username: requiredText(32), password: z.string().min(1).max(200), reason: requiredText(300) })
       .strict()
@@ -141,6 +145,8 @@ export interface OpenProformaDto {
   ttc: number;
   paid: number;
   balance: number;
+  /** Cash already received on it, in dirhams: the cash limit is cumulated per proforma. */
+  cashReceived: number;
 }
 
 export interface OpenItemsDto {
@@ -150,6 +156,8 @@ export interface OpenItemsDto {
   stampDuty: { enabled: boolean; rate: number };
   cashLimit: number;
   clientKind: 'individual' | 'company';
+  /** Who the cash limit applies to and the reference exchange rates, for the screen to warn as the main process will. */
+  paymentRules: PaymentRules;
 }
 
 export interface PaymentPage {
@@ -166,6 +174,17 @@ export const paymentsApi = {
   'settings.saveStampDuty': method<StampDutySettings>()({
     input: stampDutySettingsSchema.strict(),
     access: 'admin',
+    mutates: true,
+  }),
+  'settings.getPaymentRules': method<PaymentRules>()({
+    input: z.object({}).strict(),
+    access: 'cashier',
+    mutates: false,
+  }),
+  /** The cash limit's scope and the reference exchange rates: a manager sets the rules (SPEC §1). */
+  'settings.savePaymentRules': method<PaymentRules>()({
+    input: paymentRulesSchema,
+    access: 'manager',
     mutates: true,
   }),
   'payments.openItems': method<OpenItemsDto>()({

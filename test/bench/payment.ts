@@ -3,7 +3,7 @@ import type { PaymentDetails, PaymentDto } from '../../shared/api/payments';
 import { DEFAULT_LIFECYCLE, type ProductKind } from '../../shared/catalog';
 import { businessDate } from '../../shared/dates';
 import { serviceState, type ServiceStatus } from '../../shared/service-state';
-import { CASH_LIMIT_COMPANY, DEFAULT_STAMP_DUTY, stampDuty } from '../../shared/stamp-duty';
+import { CASH_LIMIT } from '../../shared/payment-rules';
 import type { Core } from '../../electron/core';
 import { nativeHandle } from '../../electron/db/data-source';
 import { BENCH_USER, ensureLargeOffice } from '../../seeds/large-office';
@@ -69,10 +69,9 @@ function renewableServices(db: BetterSqlite3.Database, count: number, today: str
   return chosen;
 }
 
-/** Cash, or Wafacash one time in three (and for a company's 20,000 DH or more, which needs a manager in cash). */
+/** Cash, or Wafacash one time in three (and for 20,000 DH or more, which needs a manager in cash). */
 function detailsFor(pair: number, p: Prepared): PaymentDetails {
-  const overLimit = p.ttc + stampDuty(p.ttc, 'cash', DEFAULT_STAMP_DUTY) >= CASH_LIMIT_COMPANY;
-  if (pair % 3 !== 2 && !(p.clientKind === 'company' && overLimit)) return { method: 'cash' };
+  if (pair % 3 !== 2 && p.ttc < CASH_LIMIT) return { method: 'cash' };
   return { method: 'wafacash', transferNumber: `${8_000_000_000 + pair}`, senderName: 'Client', originCity: 'Fès' };
 }
 

@@ -362,7 +362,22 @@ test('the credit left pays a later proforma, from the client’s Balance tab', a
   await page.keyboard.press('Escape');
 });
 
-test('a EUR proforma paid in dirhams, at the rate typed at the counter', async ({ page }) => {
+test('a EUR proforma paid in dirhams, at the rate typed at the counter, within the band of the reference rate', async ({
+  page,
+}) => {
+  // A manager sets the reference rate of the euro, ±10 %, in the catalogue's payment rules.
+  const shell = await signIn(page, MANAGER);
+  await shell.navigate('Catalogue');
+  await page.getByTestId('tab-payment-rules').click();
+  const euroRate = page.getByTestId('reference-EUR');
+  await expect(euroRate.getByTestId('reference-rate')).toHaveValue('');
+  await euroRate.getByTestId('reference-rate').fill('10,85');
+  await expect(euroRate.getByTestId('reference-band')).toHaveValue('10');
+  await page.getByTestId('save-payment-rules').click();
+  await shell.expectNotification('Règles d’encaissement enregistrées.');
+  await screenshot(page, 'payment-rules');
+  await shell.logout();
+
   await signIn(page, CASHIER);
   await page.goto(office.euroUrl);
   const document = new DocumentView(page);
@@ -386,9 +401,15 @@ test('a EUR proforma paid in dirhams, at the rate typed at the counter', async (
   await expect(screen.errorOf(row.getByTestId('allocation-rate'))).toHaveText('Indiquez le taux de change.');
   await expect(screen.errorOf(screen.amount)).toHaveText('Saisissez le montant reçu.');
 
+  // 12 DH for 1 € lies more than 10 % above the reference: a manager would have to sign.
+  await row.getByTestId('allocation-rate').fill('12');
+  await expect(row.getByTestId('allocation-conversion')).toHaveText(/^120,00\s€ au taux 12 = 1\s440,00\sDH$/);
+  await expect(screen.limit.getByTestId('rate-approval')).toBeVisible();
   await row.getByTestId('allocation-rate').fill('10,855');
-  // 120,00 € × 10,855 = 1 302,60 DH.
+  // 120,00 € × 10,855 = 1 302,60 DH, both sides shown before recording.
   await expect(row.getByTestId('allocation-taken')).toHaveText(/^1\s302,60\sDH$/);
+  await expect(row.getByTestId('allocation-conversion')).toHaveText(/^120,00\s€ au taux 10,855 = 1\s302,60\sDH$/);
+  await expect(screen.limit).toHaveCount(0);
   await page.getByTestId('match-amount').click();
   await expect(screen.amount).toHaveValue('1302,60');
   expect(await screen.summaryAmount('credit')).toBe(0);
@@ -465,7 +486,9 @@ test('a manager voids a payment with a reason; a cashier cannot', async ({ page 
   await expect(view.voidButton).toHaveCount(0);
 });
 
-test('cash of 20 000 DH or more from a company needs a manager’s approval (CGI art. 193)', async ({ page }) => {
+test('cash of 20 000 DH or more needs a manager’s approval, the reason among the DGI’s exceptions (CGI art. 193)', async ({
+  page,
+}) => {
   await signIn(page, CASHIER);
   await page.goto(office.company);
   await new ClientPage(page).expectOpen(COMPANY);
@@ -473,18 +496,20 @@ test('cash of 20 000 DH or more from a company needs a manager’s approval (CGI
   const screen = new PaymentScreen(page);
   await screen.expectOpen(COMPANY);
   await expect(page.getByTestId('allocations-none')).toBeVisible();
-  // 19 950,00 + 49,88 of duty stays under the limit; 20 000,00 + 50,00 does not.
+  // The limit is on the amount, stamp duty excluded: 19 950,00 + 49,88 stays under it; 20 000,00 does not.
   await screen.amount.fill('19 950');
   expect(await screen.summaryAmount('total')).toBe(1_999_988);
   await expect(screen.limit).toHaveCount(0);
   await screen.amount.fill('20 000');
-  await expect(screen.limit).toContainText('Espèces de 20 000 DH ou plus d’une société');
+  await expect(screen.limit).toContainText('Espèces de 20 000 DH ou plus');
   await screen.amount.press('Enter');
   await expect(screen.errorOf(screen.limit.getByTestId('approval-username'))).toHaveText('Ce champ est obligatoire.');
 
   await screen.limit.getByTestId('approval-username').fill(MANAGER.username);
   await screen.limit.getByTestId('approval-password').fill('not-the-password');
-  await screen.limit.getByTestId('approval-reason').fill('Règlement exceptionnel, chèque refusé');
+  await screen.limit.getByTestId('approval-reason').click();
+  await page.getByRole('option', { name: 'Client sans compte bancaire' }).click();
+  await expect(screen.limit.getByTestId('approval-reason')).toHaveValue('Client sans compte bancaire');
   await screen.amount.press('Enter');
   await expect(page.getByTestId('approval-error')).toHaveText('Identifiant ou mot de passe incorrect.');
   await screenshot(page, 'payment-screen-approval');

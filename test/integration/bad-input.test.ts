@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, ERROR_CODES, type MethodName } from '../../shared/api';
 import { openTestApp, withStaff, type TestApp } from '../support/core';
+import { startHttpTransport } from '../../electron/transport/http';
 import { startHttp, type HttpHarness } from '../support/http-client';
 import { nativeHandle } from '../../electron/db/data-source';
 
@@ -252,6 +253,96 @@ describe('amounts', () => {
   });
 });
 
+describe('odd characters and exchange rates', () => {
+  it('strips control characters and bidi overrides from free text before it is stored, over both transports', async () => {
+    const hostileText = 'Sa\u0000ra\u0001\u007f \u202eIdrissi\u2066';
+    const created = await app.ok('cashier', 'clients.create', {
+      kind: 'individual',
+      firstName: hostileText,
+      lastName: '\u202bالعلوي\u202c',
+      address: 'Rue 1\u0000\nAppartement 2',
+      phones: ['0661000002'],
+    });
+    expect(created).toMatchObject({ firstName: 'Sara Idrissi', lastName: 'العلوي', address: 'Rue 1\nAppartement 2' });
+    const overHttp = await http.post('clients.create', {
+      kind: 'individual',
+      firstName: '\u2067Nadia\u0008',
+      lastName: 'Bennani\u202d',
+      phones: ['0661000003'],
+    });
+    expect(overHttp.result).toMatchObject({ ok: true, value: { firstName: 'Nadia', lastName: 'Bennani' } });
+    // Nothing but control characters is an empty field, refused like one.
+    const before = dataSnapshot(app);
+    expect(
+      await viaRegistry('cashier', 'clients.create', {
+        kind: 'individual',
+        firstName: '\u0000\u202e',
+        lastName: '\u0001',
+        phones: ['0661000004'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(dataSnapshot(app)).toBe(before);
+  });
+
+  it('imports a CSV whose text carries NULs (UTF-16 read as bytes) and bidi overrides without them', async () => {
+    const csv = 'Prénom;Nom;Téléphone\r\nM\u0000ehdi\u0000;\u202eAlaoui\u202c;0661000009\r\n';
+    const mapping = { firstName: 0, lastName: 1, phone: 2 };
+    expect(await app.ok('admin', 'clients.importCommit', { csv, mapping })).toEqual({ created: 1 });
+    const [hit] = await app.ok('admin', 'clients.search', { q: 'Mehdi Alaoui' });
+    expect(hit).toBeDefined();
+    const imported = await app.ok('admin', 'clients.get', { id: hit?.id ?? 0 });
+    expect(imported).toMatchObject({ firstName: 'Mehdi', lastName: 'Alaoui' });
+  });
+
+  it('refuses hostile exchange rates and reference rates, writing nothing', async () => {
+    const client = await app.ok('cashier', 'clients.create', {
+      kind: 'individual',
+      firstName: 'Omar',
+      lastName: 'Tazi',
+      phones: ['0661000005'],
+    });
+    const transfer = { method: 'transfer', bank: 'Banque', reference: 'VIR-1', valueDate: '2026-11-25' };
+    for (const rate of [0, -1, 0.5, Number.NaN, 1e12, '10,85', null]) {
+      const before = dataSnapshot(app);
+      const result = await viaRegistry('admin', 'payments.record', {
+        idempotencyKey: 'rate-test-0001',
+        clientId: client.id,
+        amount: 100,
+        details: transfer,
+        allocations: [{ documentId: 1, amount: 100, rate }],
+      });
+      expect(result, `rate=${String(rate)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(dataSnapshot(app)).toBe(before);
+    }
+    // A value date before 2000 or more than a year ahead is a slip of the keyboard.
+    for (const valueDate of ['1926-11-25', '1999-12-31', '2062-11-25', '2026-02-30']) {
+      const before = dataSnapshot(app);
+      const result = await viaRegistry('admin', 'payments.record', {
+        idempotencyKey: 'date-test-0001',
+        clientId: client.id,
+        amount: 100,
+        details: { ...transfer, valueDate },
+      });
+      expect(result, valueDate).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { 'details.valueDate': expect.any(String) } },
+      });
+      expect(dataSnapshot(app)).toBe(before);
+    }
+    for (const reference of [
+      { rate: 0 },
+      { rate: 10_850_000, band: 5_000 },
+      { rate: 10_850_000, band: -1 },
+      { rate: 1.5 },
+    ]) {
+      const before = dataSnapshot(app);
+      const result = await viaRegistry('admin', 'settings.savePaymentRules', { referenceRates: { EUR: reference } });
+      expect(result, JSON.stringify(reference)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(dataSnapshot(app)).toBe(before);
+    }
+  });
+});
+
 describe('unknown methods, missing session, wrong role', () => {
   it('refuses unknown method names, including inherited object keys', async () => {
     for (const name of ['nope', 'auth.nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null]) {
@@ -345,6 +436,40 @@ describe('HTTP transport guards', () => {
       '/%00',
     ]) {
       expect(await rawGet(attempt), attempt).toBe(404);
+    }
+  });
+
+  it('gives a new token at login (no fixation), ignores a doubled cookie, and bounds the token table', async () => {
+    const other = await startHttpTransport(app.core.registry, http.staticDir, 0, 50);
+    try {
+      const pageLoad = async (cookie = '') => {
+        const response = await fetch(`${other.url}/`, { headers: cookie ? { cookie } : {} });
+        return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      };
+      const call = (cookie: string, method: string, body: unknown) =>
+        fetch(`${other.url}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, origin: other.url },
+          body: JSON.stringify(body),
+        });
+      // A token the attacker got from the page and planted: the victim's login answers with another one.
+      const planted = await pageLoad();
+      const login = await call(planted, 'auth.login', { username: 'caissier', password: 'cashier-secret-1' });
+      const fresh = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      expect(fresh).toMatch(/^guichet_token=[0-9a-f]{64}$/);
+      expect(fresh).not.toBe(planted);
+      expect((await call(planted, 'auth.status', {})).status).toBe(401);
+      const status = (await (await call(fresh, 'auth.status', {})).json()) as { value: { session: unknown } };
+      expect(status.value.session).toMatchObject({ user: { username: 'caissier' } });
+      // Two cookies of the same name: neither is trusted.
+      expect((await call(`${fresh}; ${planted}`, 'auth.status', {})).status).toBe(401);
+      // Cookie-less page loads do not grow the table past its bound; the oldest tokens go first.
+      const first = await pageLoad();
+      for (let i = 0; i < 120; i++) await pageLoad();
+      expect(other.tokenCount()).toBeLessThanOrEqual(50);
+      expect((await call(first, 'auth.status', {})).status).toBe(401);
+    } finally {
+      await other.close();
     }
   });
 });

@@ -136,7 +136,7 @@ describe('CSV import and export', () => {
       ...karima,
       firstName: '=HYPERLINK("http://x")',
       lastName: 'Test',
-      phones: ['0700112233'],
+      phones: ['0700112233', '+33 6 12 34 56 78'],
       emails: [],
     });
     const { csv, fileName } = await app.ok('manager', 'clients.exportCsv', {});
@@ -145,6 +145,9 @@ describe('CSV import and export', () => {
     const rows = parseCsv(csv);
     expect(rows[1]?.[3]).toBe('العلوي');
     expect(rows[2]?.[2]).toBe('\'=HYPERLINK("http://x")');
+    // Phones in a form no spreadsheet reads as a formula, without the apostrophe of the neutralisation.
+    expect(rows[1]?.[7]).toBe('06 61 00 11 22');
+    expect(rows[2]?.[7]).toBe('07 00 11 22 33 / 0033 6 12 34 56 78');
   });
 
   it('loads the demo office into an empty database only', async () => {

@@ -7,8 +7,10 @@ import type { TestApp } from './core';
 
 export interface HttpHarness {
   transport: HttpTransport;
-  /** The web-mode cookie a browser gets by loading the page. */
-  cookie: string;
+  /** The static folder served (one index.html), for a second transport in a test. */
+  staticDir: string;
+  /** The web-mode cookie a browser gets by loading the page, renewed by a login. */
+  readonly cookie: string;
   post(
     method: string,
     body: unknown,
@@ -22,16 +24,22 @@ export async function startHttp(app: TestApp): Promise<HttpHarness> {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Guichet</title>');
   const transport = await startHttpTransport(app.core.registry, staticDir, 0);
   const page = await fetch(`${transport.url}/`);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  let cookie = cookieOf(page);
   return {
     transport,
-    cookie,
+    staticDir,
+    get cookie() {
+      return cookie;
+    },
     async post(method, body, headers = {}) {
       const response = await fetch(`${transport.url}/api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, origin: transport.url, ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
+      // Like a browser: a login answers with a new token.
+      if (response.headers.get('set-cookie')) cookie = cookieOf(response);
       return { status: response.status, result: (await response.json()) as ApiResult<unknown> };
     },
   };

@@ -4,8 +4,8 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
 import { UserEntity } from '../../db/entities';
 import { AppError } from '../../errors';
-import { checkPassword, invalidCredentials } from './lockout';
-import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { checkPassword, refuseUnknown } from './lockout';
+import { hashPassword } from './passwords';
 import type { Session, SessionStore } from './sessions';
 import { toStaffDto } from './staff-dto';
 
@@ -59,10 +59,7 @@ export function registerAuthHandlers(registry: Registry, { db, sessions, clock }
 
   registry.register('auth.login', async (input, ctx) => {
     const user = await users().findOneBy({ username: input.username });
-    if (!user?.active) {
-      await verifyPassword(input.password, await decoyHash());
-      throw invalidCredentials();
-    }
+    if (!user?.active) return refuseUnknown(input.password);
     const checked = await checkPassword(db, user, input.password, 'auth.login', clock.now());
     const actor = { userId: checked.id, username: checked.username };
     await db.write(actor, 'auth.login', (tx) =>
@@ -106,12 +103,24 @@ export function registerAuthHandlers(registry: Registry, { db, sessions, clock }
 
   registry.register('auth.ping', () => Promise.resolve(null));
 
+  // A wrong current password counts towards the lockout like a wrong login; the new one ends the user's other sessions.
   registry.register('auth.changePassword', async (input, ctx) => {
-    const user = await users().findOneByOrFail({ id: ctx.actor.userId ?? 0 });
-    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw new AppError('VALIDATION', 'Le mot de passe actuel est incorrect.', {
-        currentPassword: 'Mot de passe incorrect.',
+    if (input.newPassword === input.currentPassword) {
+      throw new AppError('VALIDATION', 'Le nouveau mot de passe doit différer de l’actuel.', {
+        newPassword: 'Choisissez un mot de passe différent de l’actuel.',
       });
+    }
+    const user = await users().findOneByOrFail({ id: ctx.actor.userId ?? 0 });
+    try {
+      await checkPassword(db, user, input.currentPassword, 'auth.changePassword', clock.now());
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') sessions.close(ctx.channel);
+      if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
+        throw new AppError('VALIDATION', 'Le mot de passe actuel est incorrect.', {
+          currentPassword: 'Mot de passe incorrect.',
+        });
+      }
+      throw error;
     }
     const passwordHash = await hashPassword(input.newPassword);
     await db.write(ctx.actor, 'auth.changePassword', async (tx) => {
@@ -123,6 +132,7 @@ export function registerAuthHandlers(registry: Registry, { db, sessions, clock }
         summary: { password: 'modifié' },
       });
     });
+    sessions.closeUser(user.id, ctx.channel);
     return null;
   });
 }

@@ -52,8 +52,15 @@ export class SessionStore {
     this.byChannel.delete(channel);
   }
 
-  /** Ends every session of a user, e.g. when an admin disables the account or changes its role. */
-  closeUser(userId: number): void {
-    for (const [channel, session] of this.byChannel) if (session.userId === userId) this.byChannel.delete(channel);
+  /** Ends every session of a user but the one on `keep`, e.g. when an admin disables the account. */
+  closeUser(userId: number, keep?: string): void {
+    for (const [channel, session] of this.byChannel) {
+      if (session.userId === userId && channel !== keep) this.byChannel.delete(channel);
+    }
+  }
+
+  /** A new role takes effect on the next call of every session of the user (an admin may demote itself). */
+  changeRole(userId: number, role: Role): void {
+    for (const session of this.byChannel.values()) if (session.userId === userId) session.role = role;
   }
 }

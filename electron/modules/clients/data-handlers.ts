@@ -7,6 +7,7 @@ import { reserveNumbers } from '../../db/counters';
 import type { Database } from '../../db/database';
 import { nativeHandle } from '../../db/data-source';
 import { ClientEntity, ClientEmailEntity, ClientPhoneEntity, UserEntity } from '../../db/entities';
+import { spreadsheetPhone } from '../../../shared/phone';
 import { toCsv } from '../../csv';
 import { AppError, notFound } from '../../errors';
 import { clientDataPdf } from '../../pdf/client-data';
@@ -170,7 +171,7 @@ export function registerClientDataHandlers(registry: Registry, { db, clock, demo
       c.companyName,
       c.legalForm,
       c.contactPerson,
-      (phonesOf.get(c.id) ?? []).map((p) => p.display).join(' / '),
+      (phonesOf.get(c.id) ?? []).map((p) => spreadsheetPhone(p.e164)).join(' / '),
       (emailsOf.get(c.id) ?? []).map((e) => e.email).join(' / '),
       c.address,
       c.city,

@@ -1,13 +1,13 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { roleAtLeast } from '../../../shared/roles';
-import { CASH_LIMIT_COMPANY } from '../../../shared/stamp-duty';
+import { CASH_LIMIT, paymentRulesSchema } from '../../../shared/payment-rules';
 import type { Registry } from '../../api/registry';
 import type { Clock } from '../../clock';
 import type { Actor, Database } from '../../db/database';
 import { ClientEntity, PaymentEntity, UserEntity, type PaymentRow } from '../../db/entities';
 import { AppError, notFound } from '../../errors';
 import { findRow, statement } from '../../db/rows';
-import { checkPassword, invalidCredentials } from '../auth/lockout';
+import { checkPassword, refuseUnknown } from '../auth/lockout';
 import { creditBalances, documentDto, findDocument } from '../documents/repository';
 import { sealDocument, sha256 } from '../documents/printing';
 import { liveSeller } from '../documents/snapshot';
@@ -16,7 +16,8 @@ import { parseNumberQuery } from '../../../shared/document-numbers';
 import { applyCredit } from './credit';
 import { openProformasOf, payloadHash, PaymentReplay, recordPayment, type PaymentInput } from './record';
 import { findPayment, paymentDtos } from './repository';
-import { STAMP_DUTY, stampDutySettings } from './settings';
+import { cashReceivedOn } from './ledger';
+import { PAYMENT_RULES, paymentRules, STAMP_DUTY, stampDutySettings } from './settings';
 import { readSection, writeSection } from '../settings/store';
 import { stampDutySettingsSchema } from '../../../shared/stamp-duty';
 import { recordRefund } from './refund';
@@ -26,7 +27,7 @@ import { voidPayment } from './void';
 async function approver(db: Database, clock: Clock, input: PaymentInput): Promise<string | null> {
   if (!input.approval) return null;
   const user = await db.reader.findOneBy(UserEntity, { username: input.approval.username });
-  if (!user?.active) throw invalidCredentials();
+  if (!user?.active) return refuseUnknown(input.approval.password);
   const checked = await checkPassword(db, user, input.approval.password, 'payments.approval', clock.now());
   if (!roleAtLeast(checked.role, 'manager')) {
     throw new AppError('FORBIDDEN', 'Seul un responsable peut autoriser ce paiement.', {
@@ -72,10 +73,28 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
     return stampDutySettings(db.reader);
   });
 
+  registry.register('settings.getPaymentRules', () => paymentRules(db.reader));
+  registry.register('settings.savePaymentRules', async (input, ctx) => {
+    await db.write(ctx.actor, 'settings.savePaymentRules', async (tx) =>
+      writeSection(
+        tx,
+        PAYMENT_RULES,
+        input,
+        await readSection(tx.em, PAYMENT_RULES, paymentRulesSchema),
+        ctx.actor.userId,
+      ),
+    );
+    return paymentRules(db.reader);
+  });
+
   registry.register('payments.openItems', async (input) => {
     const client = await db.reader.findOneBy(ClientEntity, { id: input.clientId });
     if (!client) throw notFound('Client');
     const proformas = openProformasOf({ em: db.reader }, input.clientId);
+    const cash = cashReceivedOn(
+      db.reader,
+      proformas.map((d) => d.id),
+    );
     return {
       proformas: proformas.map((d) => ({
         id: d.id,
@@ -86,11 +105,13 @@ export function registerPaymentHandlers(registry: Registry, { db, clock }: { db:
         ttc: d.ttc,
         paid: d.paid,
         balance: d.ttc - d.paid,
+        cashReceived: cash.get(d.id) ?? 0,
       })),
       credit: await creditBalances(db.reader, input.clientId),
       stampDuty: await stampDutySettings(db.reader),
-      cashLimit: CASH_LIMIT_COMPANY,
+      cashLimit: CASH_LIMIT,
       clientKind: client.kind,
+      paymentRules: await paymentRules(db.reader),
     };
   });
 

@@ -5,7 +5,7 @@ import { businessDate } from '../../../shared/dates';
 import type { Currency } from '../../../shared/money';
 import { paymentReference } from '../../../shared/payment-methods';
 import { ClientCreditEntity, PaymentAllocationEntity, PaymentEntity, type PaymentRow } from '../../db/entities';
-import { findRows } from '../../db/rows';
+import { findRows, statement } from '../../db/rows';
 
 /** The client's credit in a currency: the sum of its ledger. */
 export async function creditBalance(em: EntityManager, clientId: number, currency: Currency): Promise<number> {
@@ -45,4 +45,22 @@ export function invoicePaymentLine(
     reference: [p.number, paymentReference(JSON.parse(p.details) as PaymentDetails)].filter(Boolean).join(' — '),
     amount,
   };
+}
+
+/**
+ * The cash already received on each proforma (CGI art. 193 is cumulated per proforma): the net of its allocations from
+ * incoming cash payments, reversals of voided ones included. Cash is always in dirhams.
+ */
+export function cashReceivedOn(em: EntityManager, documentIds: readonly number[]): Map<number, number> {
+  const received = new Map<number, number>();
+  if (documentIds.length === 0) return received;
+  const sql =
+    'SELECT a."document_id" AS "id", SUM(a."payment_amount") AS "cash" FROM "payment_allocations" a ' +
+    'JOIN "payments" p ON p."id" = a."payment_id" ' +
+    `WHERE p."method" = 'cash' AND p."direction" = 'in' AND a."document_id" IN (${documentIds.map(() => '?').join(', ')}) ` +
+    'GROUP BY a."document_id"';
+  for (const row of statement(em, sql).all(...documentIds) as { id: number; cash: number }[]) {
+    received.set(row.id, row.cash);
+  }
+  return received;
 }

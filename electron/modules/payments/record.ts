@@ -5,7 +5,7 @@ import { paymentAmountOf, planAllocations, type PlannedAllocation } from '../../
 import { businessDate } from '../../../shared/dates';
 import { formatDocumentNumber } from '../../../shared/document-numbers';
 import { formatMoney } from '../../../shared/money';
-import { CASH_LIMIT_COMPANY, stampDuty } from '../../../shared/stamp-duty';
+import { stampDuty } from '../../../shared/stamp-duty';
 import type { Actor, WriteTx } from '../../db/database';
 import { nextNumber } from '../../db/counters';
 import {
@@ -25,7 +25,8 @@ import { settleProforma } from '../documents/settle';
 import { queueMail } from '../mail/queue';
 import { companySettings } from '../documents/snapshot';
 import { invoicePaymentLine, invoicePayments } from './ledger';
-import { stampDutySettings } from './settings';
+import { approvalsNeeded, requireApproval } from './approvals';
+import { paymentRules, stampDutySettings } from './settings';
 
 export type PaymentInput = z.output<typeof paymentInputSchema>;
 
@@ -76,7 +77,12 @@ function checkedAllocations(input: PaymentInput, open: DocumentRow[]): PlannedAl
     }
     if (!foreign && a.rate !== undefined) throw fieldError(`allocations.${i}.rate`, 'Pas de taux dans la même devise.');
     const rate = foreign ? (a.rate ?? null) : null;
-    return { documentId: doc.id, amount: a.amount, rate, paymentAmount: paymentAmountOf(a.amount, rate) };
+    const paymentAmount = paymentAmountOf(a.amount, rate);
+    // Every allocation takes at least a centime of the payment: a rate cannot turn nothing into a settled proforma.
+    if (paymentAmount < 1) {
+      throw fieldError(`allocations.${i}.rate`, 'À ce taux, cette affectation ne prend rien du paiement.');
+    }
+    return { documentId: doc.id, amount: a.amount, rate, paymentAmount };
   });
 }
 
@@ -117,13 +123,6 @@ export async function recordPayment(
     if (!session)
       throw new AppError('CONFLICT', `Aucune caisse ouverte au poste « ${input.desk || '—'} » : ouvrez la caisse.`);
     sessionId = session.id;
-    if (client.kind === 'company' && input.amount + duty >= CASH_LIMIT_COMPANY && !approvedBy) {
-      throw new AppError(
-        'FORBIDDEN',
-        `Espèces de ${formatMoney(CASH_LIMIT_COMPANY)} ou plus d'une société (CGI art. 193) : l'accord d'un responsable est requis.`,
-        { approval: 'Accord d’un responsable requis.' },
-      );
-    }
   }
 
   const open = openProformasOf(tx, client.id);
@@ -136,6 +135,14 @@ export async function recordPayment(
     );
   }
   const credit = input.amount - allocated;
+  const needed = approvalsNeeded(
+    tx.em,
+    { method, amount: input.amount, currency: input.currency, clientKind: client.kind },
+    plan,
+    (id) => open.find((d) => d.id === id)?.currency ?? input.currency,
+    await paymentRules(tx.em),
+  );
+  requireApproval(needed, approvedBy);
 
   const paidOn = businessDate(tx.now);
   const at = tx.now.toISOString();
@@ -232,7 +239,9 @@ export async function recordPayment(
       allocations: plan.map((a) => ({ document: a.documentId, amount: a.amount, rate: a.rate })),
       credit,
       invoices: invoiceIds,
-      ...(approvedBy ? { approvedBy, approvalReason: input.approval?.reason } : {}),
+      ...(approvedBy
+        ? { approvedBy, approvalReason: input.approval?.reason, approvalFor: needed.map((n) => n.cause) }
+        : {}),
     },
   });
   // The receipt (and the invoices it completes) by e-mail, queued with the payment so that it goes exactly once.

@@ -83,8 +83,10 @@ export function registerStaffHandlers(registry: Registry, { db, sessions }: Staf
       await tx.audit({ action: 'staff.update', entity: 'user', entityId: input.id, summary: changes });
       return after;
     });
-    // A new role or a disabled account takes effect at once: the person logs in again.
-    if (row.id !== ctx.actor.userId) sessions.closeUser(row.id);
+    // A new role or a disabled account takes effect at once: the person logs in again, and an admin who changes
+    // their own role keeps the session with the new role from the next call.
+    sessions.changeRole(row.id, row.role);
+    sessions.closeUser(row.id, ctx.channel);
     return toStaffDto(row);
   });
 

@@ -14,7 +14,15 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarTime, IconCoin, IconPackage, IconPencil, IconPlus } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCalendarTime,
+  IconScale,
+  IconCoin,
+  IconPackage,
+  IconPencil,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDto } from '../../../shared/api';
@@ -25,6 +33,7 @@ import { useApiQuery } from '../../api';
 import { PageHeader } from '../../ui/PageHeader';
 import { ExtraHoursSetting } from '../outsourcing/ExtraHoursSetting';
 import { LifecycleSettings } from './LifecycleSettings';
+import { PaymentRulesSettings } from './PaymentRulesSettings';
 import { PriceModal } from './PriceModal';
 import { priceLabel } from './price-label';
 import { ProductModal } from './ProductModal';
@@ -54,6 +63,9 @@ export function CataloguePage() {
           <Tabs.Tab value="lifecycle" leftSection={<IconCalendarTime size={16} />}>
             {t('catalog.tabs.lifecycle')}
           </Tabs.Tab>
+          <Tabs.Tab value="paymentRules" leftSection={<IconScale size={16} />} data-testid="tab-payment-rules">
+            {t('catalog.tabs.paymentRules')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="products">
           <Products onDialog={setDialog} />
@@ -63,6 +75,9 @@ export function CataloguePage() {
             <LifecycleSettings />
             <ExtraHoursSetting />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="paymentRules">
+          <PaymentRulesSettings />
         </Tabs.Panel>
       </Tabs>
       <ProductModal

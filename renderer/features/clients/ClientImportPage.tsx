@@ -89,7 +89,20 @@ export function ClientImportPage() {
           <Stepper.Step label={t('clients.import.steps.done')} icon={<IconFileImport size={18} />} />
         </Stepper>
         {step === 0 && <FileStep error={fileError} onChoose={(f) => void choose(f)} />}
-        {file && step > 0 && step < 3 && <FileBar file={file} error={fileError} onChoose={(f) => void choose(f)} />}
+        {file && step > 0 && step < 3 && (
+          <FileBar
+            file={file}
+            error={fileError}
+            onChoose={(f) => void choose(f)}
+            onEncoding={(encoding) => {
+              const read = readCsv(file.name, file.bytes, encoding);
+              setFile(read);
+              setMapping(suggestMapping(read.headers));
+              setPreview(null);
+              check.reset();
+            }}
+          />
+        )}
         {file && step === 1 && (
           <MappingStep
             file={file}

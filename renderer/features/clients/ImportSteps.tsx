@@ -32,7 +32,7 @@ import { IMPORT_FIELDS } from '../../../shared/api';
 import { locale } from '../../i18n';
 import { formatFileSize } from '../../ui/download';
 import { clientFieldLabel } from './history';
-import { rowsInError, unusedColumns, type CsvFile, type Mapping } from './import-csv';
+import { CSV_ENCODINGS, rowsInError, unusedColumns, type CsvEncoding, type CsvFile, type Mapping } from './import-csv';
 
 /** The steps of the CSV import wizard (ClientImportPage holds their state). */
 
@@ -104,10 +104,13 @@ export function FileBar({
   file,
   error,
   onChoose,
+  onEncoding,
 }: {
   file: CsvFile;
   error: string | null;
   onChoose: (file: File | null) => void;
+  /** Reads the same bytes again in another encoding (the examples below show the result). */
+  onEncoding: (encoding: CsvEncoding) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -128,6 +131,19 @@ export function FileBar({
               </Text>
             </Text>
           </Group>
+          <Select
+            size="xs"
+            w={170}
+            aria-label={t('clients.import.encoding')}
+            allowDeselect={false}
+            data={CSV_ENCODINGS.map((value) => ({ value, label: t(`clients.import.encodings.${value}`) }))}
+            value={file.encoding}
+            onChange={(value) => {
+              const encoding = CSV_ENCODINGS.find((e) => e === value);
+              if (encoding) onEncoding(encoding);
+            }}
+            data-testid="import-encoding"
+          />
           <FileButton onChange={onChoose} accept=".csv,.txt,text/csv,text/plain">
             {(props) => (
               <Button {...props} variant="default" size="xs" data-testid="import-choose-other">
@@ -137,9 +153,9 @@ export function FileBar({
           </FileButton>
         </Group>
       </Paper>
-      {file.encoding === 'windows-1252' && (
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-          {t('clients.import.latin1')}
+      {file.encoding !== 'utf-8' && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="import-encoding-note">
+          {t('clients.import.notUtf8', { encoding: t(`clients.import.encodings.${file.encoding}`) })}
         </Alert>
       )}
       {error && (

@@ -17,6 +17,34 @@ describe('CSV import in the browser', () => {
     expect(decodeCsv(latin)).toEqual({ text: 'Nom\nFès\n', encoding: 'windows-1252' });
   });
 
+  it('reads UTF-16 by its BOM or its NULs, and tells Arabic Windows-1256 from French Windows-1252', () => {
+    const name = 'Nom\r\nمحمد العلوي\r\n';
+    const le = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from(name).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
+    expect(decodeCsv(le)).toEqual({ text: name, encoding: 'utf-16le' });
+    const be = new Uint8Array([
+      0xfe,
+      0xff,
+      ...Array.from(name).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]),
+    ]);
+    expect(decodeCsv(be)).toEqual({ text: name, encoding: 'utf-16be' });
+    expect(decodeCsv(le.subarray(2))).toEqual({ text: name, encoding: 'utf-16le' });
+    // محمد العلوي saved by Excel on an Arabic Windows (it was read as ãÍãÏ ÇáÚáæí).
+    const arabic = new Uint8Array([
+      0x4e, 0x6f, 0x6d, 0x0a, 0xe3, 0xcd, 0xe3, 0xcf, 0x20, 0xc7, 0xe1, 0xda, 0xe1, 0xe6, 0xed, 0x0a,
+    ]);
+    expect(decodeCsv(arabic)).toEqual({ text: 'Nom\nمحمد العلوي\n', encoding: 'windows-1256' });
+    // "Hélène à Fès": accented letters one at a time, French.
+    const french = new Uint8Array([0x48, 0xe9, 0x6c, 0xe8, 0x6e, 0x65, 0x20, 0xe0, 0x20, 0x46, 0xe8, 0x73]);
+    expect(decodeCsv(french)).toEqual({ text: 'Hélène à Fès', encoding: 'windows-1252' });
+    // The user may read it again in another encoding; control characters never pass.
+    expect(decodeCsv(arabic, 'windows-1252').text).toBe('Nom\nãÍãÏ ÇáÚáæí\n');
+    expect(decodeCsv(utf8('Nom\u0000\u0001;Ville\tA\n')).text).toBe('Nom;Ville\tA\n');
+  });
+
   it('finds the header, examples and row count, whatever the separator', () => {
     for (const separator of [';', ',', '\t']) {
       const csv =

@@ -15,10 +15,11 @@ import {
 import { IconAlertTriangle, IconArrowBackUp, IconCircleCheck, IconWallet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemsDto } from '../../../shared/api';
-import { formatMoney } from '../../../shared/money';
+import { formatRateValue } from '../../../shared/allocation';
+import { formatMoney, type Currency } from '../../../shared/money';
 import { formatCalendarDate } from '../../../shared/periods';
 import { moneyInput } from '../documents/proforma-form';
-import type { AllocationEdit, LivePayment, PaymentFormValues } from './payment-form';
+import type { AllocationEdit, AllocationLine, LivePayment, PaymentFormValues } from './payment-form';
 import { CurrencySuffix } from './PaymentSections';
 
 /**
@@ -155,19 +156,22 @@ export function AllocationSection({
                   </Table.Td>
                   <Table.Td>
                     {line.foreign ? (
-                      <TextInput
-                        size="xs"
-                        inputMode="decimal"
-                        placeholder={t('payments.allocation.ratePlaceholder', {
-                          payment: values.currency,
-                          proforma: proforma.currency,
-                        })}
-                        aria-label={t('payments.allocation.rateOf', { number })}
-                        value={line.edit.rate}
-                        onChange={(event) => onEdit(proforma.id, { rate: event.currentTarget.value })}
-                        error={rateError}
-                        data-testid="allocation-rate"
-                      />
+                      <Stack gap={2}>
+                        <TextInput
+                          size="xs"
+                          inputMode="decimal"
+                          placeholder={t('payments.allocation.ratePlaceholder', {
+                            payment: values.currency,
+                            proforma: proforma.currency,
+                          })}
+                          aria-label={t('payments.allocation.rateOf', { number })}
+                          value={line.edit.rate}
+                          onChange={(event) => onEdit(proforma.id, { rate: event.currentTarget.value })}
+                          error={rateError}
+                          data-testid="allocation-rate"
+                        />
+                        <ConversionOf line={line} currency={values.currency} />
+                      </Stack>
                     ) : (
                       <Text size="sm" c="dimmed" pt={6}>
                         {none}
@@ -249,5 +253,20 @@ export function AllocationSection({
       )}
       {body}
     </Card>
+  );
+}
+
+/** Both sides of a foreign allocation before it is recorded: "120,00 € au taux 10,85 = 1 302,00 DH". */
+function ConversionOf({ line, currency }: { line: AllocationLine; currency: Currency }) {
+  const { t } = useTranslation();
+  if (!line.foreign || line.rate === null || !line.amount || line.paymentAmount === null) return null;
+  return (
+    <Text size="xs" c={line.rateNeedsApproval ? 'orange.8' : 'dimmed'} data-testid="allocation-conversion">
+      {t('payments.allocation.conversion', {
+        amount: formatMoney(line.amount, line.proforma.currency),
+        rate: formatRateValue(line.rate),
+        taken: formatMoney(line.paymentAmount, currency),
+      })}
+    </Text>
   );
 }

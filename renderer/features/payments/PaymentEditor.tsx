@@ -328,7 +328,9 @@ function PaymentEditor({
                 live={live}
                 onMatchAmount={() => form.setFieldValue('amount', moneyInput(live.allocated))}
               />
-              {live.overLimit && <ApprovalCard form={form} />}
+              {(live.overLimit || live.rateApproval) && (
+                <ApprovalCard form={form} cash={live.overLimit} rate={live.rateApproval} />
+              )}
             </Stack>
           </Grid.Col>
         </Grid>

@@ -1,9 +1,23 @@
-import { Alert, Button, Card, Divider, Grid, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Card,
+  Divider,
+  Grid,
+  Group,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemsDto } from '../../../shared/api';
 import { formatMoney, formatRate, type Currency } from '../../../shared/money';
+import { CASH_EXCEPTIONS } from '../../../shared/payment-rules';
 import { DateField } from '../../ui/DateField';
 import { METHOD_FIELDS, type LivePayment, type PaymentFormValues } from './payment-form';
 
@@ -166,8 +180,11 @@ export function SummaryCard({
   );
 }
 
-/** CGI art. 193: cash of 20,000 DH or more from a company needs a manager, who signs here. */
-export function ApprovalCard({ form }: { form: PaymentForm }) {
+/**
+ * A manager signs here when a rule needs one: cash of 20,000 DH or more (CGI art. 193, the reason chosen among the DGI
+ * note's exceptions or typed), or a counter rate outside its band or without a reference rate.
+ */
+export function ApprovalCard({ form, cash, rate }: { form: PaymentForm; cash: boolean; rate: boolean }) {
   const { t } = useTranslation();
   const serverError = typeof form.errors.approval === 'string' ? form.errors.approval : null;
   return (
@@ -175,11 +192,16 @@ export function ApprovalCard({ form }: { form: PaymentForm }) {
       color="orange"
       variant="light"
       icon={<IconShieldLock size={20} />}
-      title={t('payments.limit.title')}
+      title={cash ? t('payments.limit.title') : t('payments.limit.rateTitle')}
       data-testid="cash-limit"
     >
       <Stack gap="sm">
-        <Text size="sm">{t('payments.limit.body')}</Text>
+        {cash && <Text size="sm">{t('payments.limit.body')}</Text>}
+        {rate && (
+          <Text size="sm" data-testid="rate-approval">
+            {t('payments.limit.rateBody')}
+          </Text>
+        )}
         {serverError && (
           <Text size="sm" c="red.8" fw={600} role="alert" data-testid="approval-error">
             {serverError}
@@ -199,11 +221,12 @@ export function ApprovalCard({ form }: { form: PaymentForm }) {
           {...form.getInputProps('approval.password')}
           data-testid="approval-password"
         />
-        <TextInput
+        <Autocomplete
           label={t('payments.limit.reason')}
           placeholder={t('payments.limit.reasonPlaceholder')}
           required
           maxLength={300}
+          data={cash ? [...CASH_EXCEPTIONS] : []}
           {...form.getInputProps('approval.reason')}
           data-testid="approval-reason"
         />

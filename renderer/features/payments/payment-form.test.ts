@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenItemsDto, OpenProformaDto } from '../../../shared/api';
 import { paymentInputSchema } from '../../../shared/api/payments';
+import { DEFAULT_PAYMENT_RULES, type PaymentRules } from '../../../shared/payment-rules';
 import { ApiFailure } from '../../api';
 import { serverFieldErrors } from '../../ui/form-errors';
 import {
@@ -24,14 +25,20 @@ const proforma = (id: number, balance: number, currency: 'MAD' | 'EUR' = 'MAD'):
   ttc: balance,
   paid: 0,
   balance,
+  cashReceived: 0,
 });
 
-const items = (proformas: OpenProformaDto[], clientKind: 'individual' | 'company' = 'individual'): OpenItemsDto => ({
+const items = (
+  proformas: OpenProformaDto[],
+  clientKind: 'individual' | 'company' = 'individual',
+  paymentRules: PaymentRules = DEFAULT_PAYMENT_RULES,
+): OpenItemsDto => ({
   proformas,
   credit: [],
   stampDuty: { enabled: true, rate: 25 },
   cashLimit: 2_000_000,
   clientKind,
+  paymentRules,
 });
 
 const form = (patch: Partial<PaymentFormValues>): PaymentFormValues => ({ ...emptyPaymentForm(7), ...patch });
@@ -73,6 +80,19 @@ describe('the default allocation', () => {
     const noRate = { ...values, allocations: editAllocation(values, open, 2, { amount: '120' }) };
     expect(livePayment(noRate, items(open)).lines[1]?.paymentAmount).toBeNull();
   });
+
+  it('asks a manager for a rate without a reference, or outside the band around it', () => {
+    const values = form({ amount: '1302,60', method: 'transfer' });
+    const at = (rate: string) => ({ ...values, allocations: editAllocation(values, open, 2, { amount: '120', rate }) });
+    expect(livePayment(at('10,855'), items(open)).rateApproval).toBe(true);
+    const rules = { ...DEFAULT_PAYMENT_RULES, referenceRates: { EUR: { rate: 10_850_000, band: 1000 }, USD: null } };
+    expect(livePayment(at('10,855'), items(open, 'individual', rules))).toMatchObject({ rateApproval: false });
+    expect(livePayment(at('12'), items(open, 'individual', rules))).toMatchObject({ rateApproval: true });
+    expect(buildPayment(at('12'), items(open, 'individual', rules), context)).toMatchObject({
+      ok: false,
+      errors: { 'approval.username': 'required' },
+    });
+  });
 });
 
 describe('cash: stamp duty and the CGI art. 193 limit', () => {
@@ -84,19 +104,23 @@ describe('cash: stamp duty and the CGI art. 193 limit', () => {
     });
   });
 
-  it('asks a manager from 20 000 DH duty included, for a company only', () => {
-    // 19 950,00 + 49,88 = 19 999,88; 19 951,00 + 49,88 = 20 000,88.
-    expect(livePayment(form({ amount: '19 950' }), items([], 'company')).overLimit).toBe(false);
-    expect(livePayment(form({ amount: '19 951' }), items([], 'company')).overLimit).toBe(true);
-    expect(livePayment(form({ amount: '19 951' }), items([], 'individual')).overLimit).toBe(false);
+  it('asks a manager from 20 000 DH duty excluded, for everyone unless narrowed to companies, cumulated per proforma', () => {
+    expect(livePayment(form({ amount: '19 999,99' }), items([], 'company')).overLimit).toBe(false);
+    expect(livePayment(form({ amount: '20 000' }), items([], 'individual')).overLimit).toBe(true);
+    const companiesOnly = { ...DEFAULT_PAYMENT_RULES, cashLimitScope: 'companies' as const };
+    expect(livePayment(form({ amount: '20 000' }), items([], 'individual', companiesOnly)).overLimit).toBe(false);
     expect(livePayment(form({ amount: '25 000', method: 'transfer' }), items([], 'company')).overLimit).toBe(false);
-    const unsigned = buildPayment(form({ amount: '19 951' }), items([], 'company'), context);
+    // 15 000 DH already received in cash on a 30 000 DH proforma: the second 15 000 needs the manager.
+    const half = { ...proforma(1, 1_500_000), ttc: 3_000_000, paid: 1_500_000, cashReceived: 1_500_000 };
+    expect(livePayment(form({ amount: '15 000' }), items([half])).overLimit).toBe(true);
+    expect(livePayment(form({ amount: '15 000' }), items([{ ...half, cashReceived: 0 }])).overLimit).toBe(false);
+    const unsigned = buildPayment(form({ amount: '20 000' }), items([], 'company'), context);
     expect(unsigned).toMatchObject({
       ok: false,
       errors: { 'approval.username': 'required', 'approval.password': 'required', 'approval.reason': 'required' },
     });
     const signed = buildPayment(
-      form({ amount: '19 951', approval: { username: ' karim ', password: 'secret', reason: ' Chèque refusé ' } }),
+      form({ amount: '20 000', approval: { username: ' karim ', password: 'secret', reason: ' Chèque refusé ' } }),
       items([], 'company'),
       context,
     );

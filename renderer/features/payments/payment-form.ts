@@ -2,6 +2,7 @@ import type { Input, OpenItemsDto, OpenProformaDto, PaymentDetails } from '../..
 import { paymentAmountOf, parseRate, planAllocations } from '../../../shared/allocation';
 import { formatMoney, parseMoney, type Centimes, type Currency } from '../../../shared/money';
 import type { PaymentMethod } from '../../../shared/payment-methods';
+import { cashNeedsApproval, checkCounterRate } from '../../../shared/payment-rules';
 import { isCalendarDate } from '../../../shared/periods';
 import { stampDuty } from '../../../shared/stamp-duty';
 import { moneyInput } from '../documents/proforma-form';
@@ -133,6 +134,8 @@ export interface AllocationLine {
   foreign: boolean;
   /** Millionths of the payment's currency per unit of the proforma's, when foreign and readable. */
   rate: number | null;
+  /** The rate lies outside the band around the reference, or the currency has none: a manager signs. */
+  rateNeedsApproval: boolean;
   /** What the row takes of the payment (shared paymentAmountOf), null until amount and rate can be read. */
   paymentAmount: Centimes | null;
   balanceAfter: Centimes | null;
@@ -149,8 +152,10 @@ export interface LivePayment {
   stampDuty: Centimes;
   /** amount + stamp duty: what the client hands over. */
   total: Centimes;
-  /** Cash of 20,000 DH or more (duty included) from a company: a manager must sign. */
+  /** Cash of 20,000 DH or more, duty excluded, cumulated per proforma (CGI art. 193): a manager must sign. */
   overLimit: boolean;
+  /** A rate outside its band, or without a reference: a manager must sign. */
+  rateApproval: boolean;
 }
 
 /** Everything the screen shows live, computed only with the shared rules (allocation, stamp duty). */
@@ -167,12 +172,18 @@ export function livePayment(values: PaymentFormValues, items: OpenItemsDto | nul
     let paymentAmount: Centimes | null = null;
     if (share === 0) paymentAmount = 0;
     else if (share !== null && (!foreign || rate !== null)) paymentAmount = paymentAmountOf(share, rate);
+    const rateNeedsApproval =
+      items !== null &&
+      rate !== null &&
+      (share ?? 0) > 0 &&
+      !checkCounterRate(rate, values.currency, proforma.currency, items.paymentRules).ok;
     return {
       proforma,
       edit,
       amount: share,
       foreign,
       rate,
+      rateNeedsApproval,
       paymentAmount,
       balanceAfter: share === null ? null : proforma.balance - share,
     };
@@ -189,10 +200,13 @@ export function livePayment(values: PaymentFormValues, items: OpenItemsDto | nul
     total,
     overLimit:
       items !== null &&
-      items.clientKind === 'company' &&
-      values.method === 'cash' &&
       amount !== null &&
-      total >= items.cashLimit,
+      cashNeedsApproval(
+        { method: values.method, amount, clientKind: items.clientKind },
+        lines.map((line) => ({ before: line.proforma.cashReceived, now: line.paymentAmount ?? 0 })),
+        items.paymentRules,
+      ),
+    rateApproval: lines.some((line) => line.rateNeedsApproval),
   };
 }
 
@@ -275,7 +289,8 @@ export function buildPayment(
     errors.allocations = 'overAllocated';
     max.allocations = formatMoney(live.allocated - live.amount, values.currency);
   }
-  if (live.overLimit) {
+  const signed = live.overLimit || live.rateApproval;
+  if (signed) {
     for (const field of ['username', 'password', 'reason'] as const) {
       if (values.approval[field].trim() === '') errors[`approval.${field}`] = 'required';
     }
@@ -299,7 +314,7 @@ export function buildPayment(
         ...(line.foreign && line.rate !== null ? { rate: line.rate } : {}),
       })),
       ...(values.method === 'cash' ? { desk: context.desk } : {}),
-      ...(live.overLimit
+      ...(signed
         ? {
             approval: {
               username: values.approval.username.trim(),

@@ -1,7 +1,8 @@
 import type { PaymentDetails } from '../../../shared/api/payments';
 import type { Currency } from '../../../shared/money';
 import type { PaymentMethod } from '../../../shared/payment-methods';
-import { CASH_LIMIT_COMPANY, DEFAULT_STAMP_DUTY, stampDuty } from '../../../shared/stamp-duty';
+import { CASH_LIMIT } from '../../../shared/payment-rules';
+import { DEFAULT_STAMP_DUTY, stampDuty } from '../../../shared/stamp-duty';
 import type { Prng } from '../../prng';
 import type { Buyer } from './snapshots';
 
@@ -70,11 +71,7 @@ export function choosePayment(
   desks: number,
 ): PaymentChoice {
   let method = rng.weighted(currency === 'MAD' ? MAD_METHODS : FOREIGN_METHODS);
-  if (
-    method === 'cash' &&
-    buyer.company &&
-    amount + stampDuty(amount, 'cash', DEFAULT_STAMP_DUTY) >= CASH_LIMIT_COMPANY
-  ) {
+  if (method === 'cash' && buyer.company && amount + stampDuty(amount, 'cash', DEFAULT_STAMP_DUTY) >= CASH_LIMIT) {
     method = 'transfer';
   }
   return {
