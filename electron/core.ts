@@ -21,6 +21,8 @@ import { clientInputSchema } from '../shared/client';
 import { SessionStore } from './modules/auth/sessions';
 import { registerSettingsHandlers, readSecurity } from './modules/settings/handlers';
 import { registerStaffHandlers } from './modules/staff/handlers';
+import { registerPrintingHandlers } from './modules/printing/handlers';
+import type { DeskPrinter } from './modules/printing/printer';
 
 /** Everything both transports serve: the database and the registry of handlers. No Electron in here. */
 export interface Core {
@@ -39,6 +41,8 @@ export interface CoreOptions {
   backupRuntime?: BackupRuntime;
   /** A verified backup before migrations change a database that holds data; off only for throwaway copies. */
   backupBeforeMigrating?: boolean;
+  /** The desk's printers (the desktop app); absent in web mode. */
+  printer?: DeskPrinter;
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
@@ -67,6 +71,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   registerAutomationHandlers(registry, deps);
   registerMailHandlers(registry, deps);
   registerReportHandlers(registry, deps);
+  registerPrintingHandlers(registry, { ...deps, dataDir, printer: options.printer });
   const backups = new BackupService({ db, dataDir, clock, log: (message) => (log ?? console.error)(message, null) });
   registerBackupHandlers(registry, { db, backups, runtime: backupRuntime, dataDir });
   registry.assertComplete();

@@ -13,6 +13,7 @@ import { reportsApi } from './reports';
 import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
+import { printingApi } from './printing';
 import { settingsApi } from './settings';
 import { staffApi } from './staff';
 
@@ -32,6 +33,7 @@ export type * from './automation';
 export type * from './dashboard';
 export type * from './mail';
 export type { SavedCompanySettings } from './settings';
+export type * from './printing';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
 export const api = {
@@ -51,6 +53,7 @@ export const api = {
   ...mailApi,
   ...dashboardApi,
   ...reportsApi,
+  ...printingApi,
 };
 
 export type Api = typeof api;

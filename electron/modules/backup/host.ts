@@ -14,6 +14,7 @@ import { checkRecoveryRequest, recoveryOptions } from './recovery';
 import { restoreInto } from './restore';
 import { BackupSchedule } from './schedule';
 import { inspectFile } from './snapshot';
+import type { DeskPrinter } from '../printing/printer';
 
 export interface HostOptions {
   dataDir: string;
@@ -21,6 +22,8 @@ export interface HostOptions {
   log?: Logger;
   /** Automatic backups at start-up and every day (the desktop and web apps); off in tests that drive them by hand. */
   schedule?: boolean;
+  /** The desk's printers (the desktop app), handed to every core. */
+  printer?: DeskPrinter;
 }
 
 /** Work that lives with the open core (the billing run, the outbox): started on each core, stopped before it closes. */
@@ -105,8 +108,8 @@ export class AppHost {
   }
 
   private openCore(): Promise<Core> {
-    const { dataDir, log } = this.options;
-    return openCore({ dataDir, clock: this.clock, log, backupRuntime: this.runtime });
+    const { dataDir, log, printer } = this.options;
+    return openCore({ dataDir, clock: this.clock, log, backupRuntime: this.runtime, printer });
   }
 
   private async checkAtStartup(check: 'quick' | 'full'): Promise<void> {
