@@ -15,7 +15,7 @@ interface DeskFile {
 async function readDeskFile(dataDir: string): Promise<DeskFile> {
   try {
     const parsed: unknown = JSON.parse(await readFile(path.join(dataDir, DESK_FILE), 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     // Absent (a new desk) or unreadable: the defaults, "ask every time".
     return {};
