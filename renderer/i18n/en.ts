@@ -3,6 +3,7 @@ import { cashEn } from './cash.en';
 import { dashboardEn } from './dashboard.en';
 import { backupEn } from './backup.en';
 import { mailEn } from './mail.en';
+import { printingEn } from './printing.en';
 import { catalogEn } from './catalog.en';
 import { clientsEn } from './clients.en';
 import { documentsEn } from './documents.en';
@@ -149,6 +150,7 @@ export const en: Messages = {
   reports: reportsEn,
   automation: automationEn,
   mail: mailEn,
+  printing: printingEn,
   dashboard: dashboardEn,
   backup: backupEn,
   denied: {
@@ -179,6 +181,7 @@ export const en: Messages = {
       stampDuty: 'Stamp duty',
       email: 'E-mails',
       security: 'Security',
+      printers: 'Printers',
     },
     identity: {
       name: 'Company name',

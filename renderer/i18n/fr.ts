@@ -3,6 +3,7 @@ import { cashFr } from './cash.fr';
 import { dashboardFr } from './dashboard.fr';
 import { backupFr } from './backup.fr';
 import { mailFr } from './mail.fr';
+import { printingFr } from './printing.fr';
 import { catalogFr } from './catalog.fr';
 import { clientsFr } from './clients.fr';
 import { documentsFr } from './documents.fr';
@@ -152,6 +153,7 @@ export const fr = {
   reports: reportsFr,
   automation: automationFr,
   mail: mailFr,
+  printing: printingFr,
   dashboard: dashboardFr,
   backup: backupFr,
   denied: {
@@ -182,6 +184,7 @@ export const fr = {
       stampDuty: 'Droit de timbre',
       email: 'E-mails',
       security: 'Sécurité',
+      printers: 'Imprimantes',
     },
     identity: {
       name: 'Raison sociale',

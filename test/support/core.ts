@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ApiResult, Input, MethodName, Output } from '../../shared/api';
 import { ManualClock } from '../../electron/clock';
 import { openCore, type Core } from '../../electron/core';
+import type { DeskPrinter } from '../../electron/modules/printing/printer';
 
 export const START = new Date('2026-11-26T09:00:00Z');
 
@@ -19,9 +20,12 @@ export interface TestApp {
 }
 
 /** A real database in a temp folder, built by the real migrations, with a clock the test controls. */
-export async function openTestApp(dataDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'))): Promise<TestApp> {
+export async function openTestApp(
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-test-')),
+  { printer }: { printer?: DeskPrinter } = {},
+): Promise<TestApp> {
   const clock = new ManualClock(START);
-  const core = await openCore({ dataDir, clock, log: () => undefined });
+  const core = await openCore({ dataDir, clock, log: () => undefined, printer });
   const call = async <M extends MethodName>(channel: string, method: M, input: Input<M>) =>
     (await app.core.registry.dispatch(channel, method, input)) as ApiResult<Output<M>>;
   const app: TestApp = {
