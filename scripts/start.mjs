@@ -26,8 +26,10 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-function run(args) {
-  return spawnSync(process.execPath, args, { cwd: projectDir, stdio: 'inherit' }).status === 0;
+/** `quiet`: the error output is dropped (the fall-back line says why; a download's stack trace says nothing more). */
+function run(args, quiet = false) {
+  const stdio = quiet ? ['inherit', 'inherit', 'ignore'] : 'inherit';
+  return spawnSync(process.execPath, args, { cwd: projectDir, stdio }).status === 0;
 }
 
 const readText = (file) => {
@@ -116,7 +118,7 @@ function desktop() {
   let binary = electronBinary();
   if (!binary) {
     console.log('Téléchargement du moteur Electron (une seule fois)… / Downloading the Electron runtime (once)…');
-    binary = run([path.join(electronDir, 'install.js')]) ? electronBinary() : null;
+    binary = run([path.join(electronDir, 'install.js')], true) ? electronBinary() : null;
     if (!binary) return { reason: 'no-runtime' };
   }
   const blocked = sandboxProblem(sandboxFacts(binary));
