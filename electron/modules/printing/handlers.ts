@@ -62,6 +62,7 @@ export function registerPrintingHandlers(registry: Registry, { db, clock, dataDi
   registry.register('printing.print', (input) => print(Buffer.from(input.pdf, 'base64'), input.target, input.paper));
 
   registry.register('printing.testPage', async (input) => {
+    deskPrinter();
     const settings = await readDeskPrintSettings(dataDir);
     const paper: Paper = input.target === 'receipt' ? settings.receiptPaper : 'a4';
     const name = input.target === 'receipt' ? settings.receiptPrinter : settings.documentPrinter;
