@@ -25,6 +25,8 @@ import { registerSettingsHandlers, readSecurity } from './modules/settings/handl
 import { registerStaffHandlers } from './modules/staff/handlers';
 import { registerDeskHandlers } from './modules/desks/handlers';
 import { DeskService, type OfficeIdentity } from './modules/desks/service';
+import { registerPrintingHandlers } from './modules/printing/handlers';
+import type { DeskPrinter } from './modules/printing/printer';
 
 /** Everything both transports serve: the database and the registry of handlers. No Electron in here. */
 export interface Core {
@@ -47,6 +49,8 @@ export interface CoreOptions {
   backupBeforeMigrating?: boolean;
   /** Set when this core is an office server's: where desks reach it (pairing codes are given only then). */
   office?: OfficeIdentity | null;
+  /** The desk's printers (the desktop app); absent in web mode. */
+  printer?: DeskPrinter;
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
@@ -77,6 +81,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   registerMailHandlers(registry, deps);
   registerReportHandlers(registry, deps);
   registerEinvoiceHandlers(registry, deps);
+  registerPrintingHandlers(registry, { ...deps, dataDir, printer: options.printer });
   const backups = new BackupService({ db, dataDir, clock, log: (message) => (log ?? console.error)(message, null) });
   registerBackupHandlers(registry, { db, backups, runtime: backupRuntime, dataDir });
   const desks = new DeskService(db, clock, options.office ?? null);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -30,6 +30,7 @@ const fake = await vi.hoisted(async () => {
     static getAllWindows = () => FakeBrowserWindow.created;
     webContents = new FakeWebContents();
     loadURL = vi.fn(() => Promise.resolve());
+    isDestroyed = () => false;
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       super();
       FakeBrowserWindow.created.push(this);
@@ -37,6 +38,9 @@ const fake = await vi.hoisted(async () => {
   }
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
+    isReady: vi.fn(() => true),
+    relaunch: vi.fn(),
+    setPath: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
     setAppUserModelId: vi.fn(),
     whenReady: vi.fn(() => {
@@ -86,6 +90,7 @@ beforeEach(() => {
 afterEach(async () => {
   // Let main.ts close the core it opened, as on a real quit.
   const preventDefault = vi.fn();
+  fake.electron.app.quit.mockClear();
   fake.electron.app.emit('will-quit', { preventDefault });
   if (preventDefault.mock.calls.length > 0) await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled());
   vi.unstubAllEnvs();
@@ -143,7 +148,7 @@ describe('main.ts', () => {
     expect(again).not.toHaveBeenCalled();
   });
 
-  it('refuses a database written by a newer Guichet with its French message, and opens no window', async () => {
+  it('refuses a database written by a newer Guichet with its French message, and exits', async () => {
     const seed = await openTestApp(dataDir);
     await seed.core.close();
     const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
@@ -156,8 +161,6 @@ describe('main.ts', () => {
     expect(title).toMatch(/Guichet/);
     expect(message).toContain('version plus récente de Guichet');
     expect(message).toContain('Future9999999999999');
-    expect(fake.FakeBrowserWindow.created).toHaveLength(0);
-    expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled();
   });
 
   it('explains in French when the data folder cannot be opened', async () => {
@@ -170,7 +173,25 @@ describe('main.ts', () => {
     const [, message] = fake.electron.dialog.showErrorBox.mock.calls[0] as [string, string];
     expect(message).toContain("n'a pas pu ouvrir sa base de données");
     expect(message).toContain(path.join(blocker, 'donnees'));
+  });
+
+  it('says in French that the SQLite addon is missing, never opening the database or the recovery screen', async () => {
+    Object.defineProperty(process.versions, 'electron', { value: '45.5.0', configurable: true });
+    vi.stubEnv('GUICHET_SQLITE_BINDING', path.join(dataDir, 'absent', 'better_sqlite3.node'));
+    try {
+      await import('./main');
+      await vi.waitFor(() => expect(fake.electron.app.exit).toHaveBeenCalledWith(1));
+    } finally {
+      delete (process.versions as Record<string, string | undefined>).electron;
+      (await import('./db/sqlite-binding')).useSqliteBinding(undefined);
+    }
+    const [title, message] = fake.electron.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(title).toBe('Guichet ne peut pas démarrer');
+    expect(message).toMatch(/^Le module SQLite de Guichet est introuvable\. Vos données ne sont pas touchées\./);
+    expect(message).toContain('npm start');
     expect(fake.FakeBrowserWindow.created).toHaveLength(0);
+    expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled();
+    expect(existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
   });
 
   it('quits at once when another instance holds the lock', async () => {

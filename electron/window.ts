@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, type Session, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, dialog, Menu, type Session, type WebContents, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './protocol';
 
 /** The renderer gets no Node, no Electron, and only what the preload exposes through the context bridge. */
@@ -44,13 +44,66 @@ export function denyAllPermissions(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-/** Only macOS needs a menu (for copy and paste shortcuts); elsewhere none, which also drops reload and devtools keys. */
-export function installAppMenu(platform: NodeJS.Platform = process.platform): void {
-  Menu.setApplicationMenu(
-    platform === 'darwin'
-      ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }])
-      : null,
-  );
+/**
+ * Only macOS needs a menu (for copy and paste shortcuts); elsewhere none, which also drops reload and devtools keys.
+ * `development` (not packaged: `npm start`) adds a Développement menu with reload and the DevTools.
+ */
+export function installAppMenu(platform: NodeJS.Platform = process.platform, development = false): void {
+  const template: Electron.MenuItemConstructorOptions[] =
+    platform === 'darwin' ? [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }] : [];
+  if (development) {
+    template.push({
+      label: 'Développement',
+      submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }],
+    });
+  }
+  Menu.setApplicationMenu(template.length > 0 ? Menu.buildFromTemplate(template) : null);
+}
+
+/** Reloads after this many crashes in a row without asking; then asks (a page that crashes at once would loop). */
+const SILENT_RELOADS = 2;
+
+/**
+ * A crashed or hung page never leaves a blank window: a crash reloads the app (its data is in the main process), a
+ * hang asks whether to reload or wait.
+ */
+export function watchRenderer(win: BrowserWindow, load: () => Promise<void>): void {
+  let crashes = 0;
+  const reload = () => void load().catch((error: unknown) => console.error('Reloading the window failed', error));
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    console.error(`Renderer gone (${details.reason}, exit code ${details.exitCode})`);
+    if (++crashes <= SILENT_RELOADS) {
+      reload();
+      return;
+    }
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'error',
+      title: 'Guichet',
+      message: "L'affichage de Guichet s'est arrêté.",
+      detail: `Vos données sont enregistrées. Raison : ${details.reason}.`,
+      buttons: ['Recharger', 'Quitter'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice === 0) reload();
+    else win.close();
+  });
+  win.webContents.on('did-finish-load', () => {
+    crashes = 0;
+  });
+  win.on('unresponsive', () => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: 'Guichet',
+      message: 'Guichet ne répond plus.',
+      detail: 'Vous pouvez attendre ou recharger l’affichage (les données enregistrées ne sont pas perdues).',
+      buttons: ['Attendre', 'Recharger'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) win.webContents.forcefullyCrashRenderer();
+  });
 }
 
 const appWindows = new WeakSet<WebContents>();

@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { knownMigrationNames, migrations } from './migrations';
+import { sqliteBinding } from './sqlite-binding';
 
 export const DATABASE_FILE = 'guichet.sqlite';
 
@@ -35,6 +36,8 @@ export function createDataSource(dataDir: string): DataSource {
     migrationsTransactionMode: 'all',
     synchronize: false,
     prepareDatabase: prepare,
+    // Electron's own build of the addon when the desktop app runs unpackaged (db/sqlite-binding.ts).
+    ...(sqliteBinding() ? { nativeBinding: sqliteBinding() } : {}),
     logging: false,
   });
 }

@@ -4,6 +4,7 @@ import { dashboardEn } from './dashboard.en';
 import { backupEn } from './backup.en';
 import { mailEn } from './mail.en';
 import { einvoiceEn } from './einvoice.en';
+import { printingEn } from './printing.en';
 import { catalogEn } from './catalog.en';
 import { clientsEn } from './clients.en';
 import { documentsEn } from './documents.en';
@@ -153,6 +154,7 @@ export const en: Messages = {
   automation: automationEn,
   mail: mailEn,
   einvoice: einvoiceEn,
+  printing: printingEn,
   dashboard: dashboardEn,
   backup: backupEn,
   denied: {
@@ -183,6 +185,7 @@ export const en: Messages = {
       stampDuty: 'Stamp duty',
       email: 'E-mails',
       security: 'Security',
+      printers: 'Printers',
     },
     identity: {
       name: 'Company name',

@@ -4,6 +4,7 @@ import { dashboardFr } from './dashboard.fr';
 import { backupFr } from './backup.fr';
 import { mailFr } from './mail.fr';
 import { einvoiceFr } from './einvoice.fr';
+import { printingFr } from './printing.fr';
 import { catalogFr } from './catalog.fr';
 import { clientsFr } from './clients.fr';
 import { documentsFr } from './documents.fr';
@@ -156,6 +157,7 @@ export const fr = {
   automation: automationFr,
   mail: mailFr,
   einvoice: einvoiceFr,
+  printing: printingFr,
   dashboard: dashboardFr,
   backup: backupFr,
   denied: {
@@ -186,6 +188,7 @@ export const fr = {
       stampDuty: 'Droit de timbre',
       email: 'E-mails',
       security: 'Sécurité',
+      printers: 'Imprimantes',
     },
     identity: {
       name: 'Raison sociale',

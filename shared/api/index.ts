@@ -16,6 +16,7 @@ import { outsourcingApi } from './outsourcing';
 import { servicesApi } from './services';
 import { clientDataApi, clientsApi } from './clients';
 import type { MethodDef } from './contract';
+import { printingApi } from './printing';
 import { settingsApi } from './settings';
 import { staffApi } from './staff';
 
@@ -38,6 +39,7 @@ export type { DeskDto, PairAnswer, PairingCodeDto } from './desks';
 export type * from './einvoice';
 export type * from './outsourcing';
 export type { SavedCompanySettings } from './settings';
+export type * from './printing';
 
 /** The whole contract between the renderer and the main process: method name → definition. */
 export const api = {
@@ -60,6 +62,7 @@ export const api = {
   ...desksApi,
   ...einvoiceApi,
   ...outsourcingApi,
+  ...printingApi,
 };
 
 export type Api = typeof api;

@@ -12,6 +12,9 @@ const root = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   main: string;
   scripts: Record<string, string>;
+  homepage?: string;
+  author?: { email?: string };
+  engines: { node: string };
 };
 let config: Configuration;
 
@@ -32,7 +35,7 @@ describe('electron-builder.yml', () => {
   it('names the app and its folders', () => {
     expect(config.appId).toBe('ma.guichet.app');
     expect(config.productName).toBe('Guichet');
-    expect(config.directories).toMatchObject({ output: 'release', buildResources: 'build' });
+    expect(config.directories).toMatchObject({ output: 'release', buildResources: 'build', app: 'dist/app' });
   });
 
   it('turns the security fuses', () => {
@@ -66,8 +69,10 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('leaves the native rebuild to electron-builder, never to npm install', () => {
-    expect(config.npmRebuild).not.toBe(false);
+  it('packages the staging folder, whose addon is already built for Electron: no rebuild, never in npm install', () => {
+    // electron-builder's rebuild would walk up from the app folder to the project's node_modules (Node's build).
+    expect(config.npmRebuild).toBe(false);
+    expect(pkg.scripts.dist).toContain('scripts/dist.mjs');
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) {
       expect(pkg.scripts[hook] ?? '', hook).not.toMatch(/install-app-deps|electron-builder|electron-rebuild/);
     }
@@ -82,6 +87,13 @@ describe('electron-builder.yml', () => {
       language: '1036',
       deleteAppDataOnUninstall: false,
     });
+  });
+
+  it('has the metadata the Linux targets need (homepage, author with e-mail) and the Node the tooling needs', () => {
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author?.email).toMatch(/@/);
+    // vite, eslint and typeorm: ^20.19 || ^22.13 || >=24.11.
+    expect(pkg.engines.node).toBe('^20.19.0 || ^22.13.0 || >=24.11.0');
   });
 
   it('builds an AppImage and a deb for Linux, in the Office category', () => {

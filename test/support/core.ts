@@ -5,6 +5,7 @@ import type { ApiResult, Input, MethodName, Output } from '../../shared/api';
 import { ManualClock } from '../../electron/clock';
 import { openCore, type Core } from '../../electron/core';
 import type { OfficeIdentity } from '../../electron/modules/desks/service';
+import type { DeskPrinter } from '../../electron/modules/printing/printer';
 
 export const START = new Date('2026-11-26T09:00:00Z');
 
@@ -21,14 +22,14 @@ export interface TestApp {
 
 /**
  * A real database in a temp folder, built by the real migrations, with a clock the test controls; `office` makes it an
- * office server's (it then gives pairing codes).
+ * office server's (it then gives pairing codes), `printer` gives it the desk's printers.
  */
 export async function openTestApp(
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-test-')),
-  options: { office?: OfficeIdentity } = {},
+  { office, printer }: { office?: OfficeIdentity; printer?: DeskPrinter } = {},
 ): Promise<TestApp> {
   const clock = new ManualClock(START);
-  const core = await openCore({ dataDir, clock, log: () => undefined, office: options.office });
+  const core = await openCore({ dataDir, clock, log: () => undefined, office, printer });
   const call = async <M extends MethodName>(channel: string, method: M, input: Input<M>) =>
     (await app.core.registry.dispatch(channel, method, input)) as ApiResult<Output<M>>;
   const app: TestApp = {

@@ -19,12 +19,18 @@ export interface TestSmtpServer {
   refuse(address: string, code: number, message: string): void;
   /** Accepts this address again. */
   accept(address: string): void;
+  /**
+   * A slow server: from now on each message's final answer waits until `release()` (which also ends the hold).
+   * `arrived` resolves when the first held message has been received whole.
+   */
+  hold(): { arrived: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
 /** A real SMTP server on 127.0.0.1 (plain, no login), recording what it accepts. */
 export async function startSmtpServer(port = 0, received: Received[] = []): Promise<TestSmtpServer> {
   const refusals = new Map<string, { code: number; message: string }>();
+  let held: { arrive: () => void; released: Promise<void> } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -41,13 +47,19 @@ export async function startSmtpServer(port = 0, received: Received[] = []): Prom
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const envelope = session.envelope;
-        received.push({
-          from: envelope.mailFrom ? envelope.mailFrom.address : '',
-          to: envelope.rcptTo.map((r) => r.address),
-          ...parseMime(Buffer.concat(chunks).toString('latin1')),
-        });
-        callback();
+        void (async () => {
+          if (held) {
+            held.arrive();
+            await held.released;
+          }
+          const envelope = session.envelope;
+          received.push({
+            from: envelope.mailFrom ? envelope.mailFrom.address : '',
+            to: envelope.rcptTo.map((r) => r.address),
+            ...parseMime(Buffer.concat(chunks).toString('latin1')),
+          });
+          callback();
+        })();
       });
     },
   });
@@ -60,6 +72,20 @@ export async function startSmtpServer(port = 0, received: Received[] = []): Prom
     received,
     refuse: (address, code, message) => refusals.set(address, { code, message }),
     accept: (address) => refusals.delete(address),
+    hold() {
+      let arrive: () => void = () => undefined;
+      let release: () => void = () => undefined;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      held = { arrive, released };
+      return {
+        arrived,
+        release: () => {
+          held = null;
+          release();
+        },
+      };
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

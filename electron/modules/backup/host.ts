@@ -15,6 +15,7 @@ import { checkRecoveryRequest, recoveryOptions } from './recovery';
 import { restoreInto } from './restore';
 import { BackupSchedule } from './schedule';
 import { inspectFile } from './snapshot';
+import type { DeskPrinter } from '../printing/printer';
 
 export interface HostOptions {
   dataDir: string;
@@ -24,6 +25,8 @@ export interface HostOptions {
   schedule?: boolean;
   /** An office server's address and certificate fingerprint (electron/server.ts). */
   office?: OfficeIdentity;
+  /** The desk's printers (the desktop app), handed to every core. */
+  printer?: DeskPrinter;
 }
 
 /** Work that lives with the open core (the billing run, the outbox): started on each core, stopped before it closes. */
@@ -108,8 +111,8 @@ export class AppHost {
   }
 
   private openCore(): Promise<Core> {
-    const { dataDir, log, office } = this.options;
-    return openCore({ dataDir, clock: this.clock, log, backupRuntime: this.runtime, office });
+    const { dataDir, log, office, printer } = this.options;
+    return openCore({ dataDir, clock: this.clock, log, backupRuntime: this.runtime, office, printer });
   }
 
   private async checkAtStartup(check: 'quick' | 'full'): Promise<void> {

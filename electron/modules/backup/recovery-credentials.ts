@@ -1,4 +1,4 @@
-import Sqlite from 'better-sqlite3';
+import { openSqlite } from '../../db/sqlite-binding';
 import { AppError } from '../../errors';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 
@@ -7,7 +7,7 @@ import { decoyHash, verifyPassword } from '../auth/passwords';
  * for an administrator's name and password as recorded in the backup chosen (the accounts that will exist after it).
  */
 export async function checkBackupAdmin(file: string, username: string, password: string): Promise<void> {
-  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   let user: { passwordHash: string; role: string; active: number } | undefined;
   try {
     user = db

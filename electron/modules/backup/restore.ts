@@ -1,9 +1,9 @@
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
 import type { BackupPreviewDto, RestoreResultDto } from '../../../shared/api/backup';
 import type { Clock } from '../../clock';
 import type { Core } from '../../core';
 import { DATABASE_FILE } from '../../db/data-source';
+import { openSqlite } from '../../db/sqlite-binding';
 import type { Actor } from '../../db/database';
 import { AppError } from '../../errors';
 import { primaryFolder, removeBackup } from './catalogue';
@@ -24,7 +24,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** Every write leaves one audit entry with the next id: the last id says whether anything was written since. */
 function lastAuditId(file: string): number {
-  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number | null) ?? 0;
   } finally {

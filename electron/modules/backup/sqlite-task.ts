@@ -35,12 +35,15 @@ export type SqliteTaskResult = SnapshotResult | InspectResult;
 
 export type ModuleLoader = (id: 'better-sqlite3' | 'node:fs') => unknown;
 
-export function runSqliteTask(load: ModuleLoader, task: SqliteTask): SqliteTaskResult {
+/** `nativeBinding`: the addon built for Electron when the desktop app runs unpackaged (db/sqlite-binding.ts). */
+export function runSqliteTask(load: ModuleLoader, task: SqliteTask, nativeBinding?: string): SqliteTaskResult {
   const Sqlite = load('better-sqlite3') as typeof BetterSqlite3;
   const files = load('node:fs') as typeof fs;
+  const open = (file: string) =>
+    new Sqlite(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
 
   if (task.kind === 'snapshot') {
-    const source = new Sqlite(task.source, { readonly: true, fileMustExist: true });
+    const source = open(task.source);
     try {
       // One read transaction: the copy is the database as of one commit. The output is a single rollback-journal file.
       source.prepare('VACUUM INTO ?').run(task.target);
@@ -57,7 +60,7 @@ export function runSqliteTask(load: ModuleLoader, task: SqliteTask): SqliteTaskR
     return { bytes: files.statSync(task.target).size };
   }
 
-  const db = new Sqlite(task.file, { readonly: true, fileMustExist: true });
+  const db = open(task.file);
   try {
     const integrity = db
       .prepare(task.check === 'full' ? 'PRAGMA integrity_check(20)' : 'PRAGMA quick_check(20)')

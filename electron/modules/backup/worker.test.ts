@@ -70,4 +70,29 @@ describe('the backup worker', () => {
     expect(error).toBeInstanceOf(SqliteTaskError);
     expect((error as SqliteTaskError).code).toBe('SQLITE_NOTADB');
   });
+
+  it('falls back to the main thread when the worker cannot load the SQLite addon (a packaged app)', async () => {
+    const source = database();
+    // A worker resolving modules from a folder without node_modules cannot load better-sqlite3, as a worker may not
+    // inside app.asar: the backup is still made, here, and the reason logged.
+    const anchor = path.join(mkdtempSync(path.join(os.tmpdir(), 'guichet-no-modules-')), 'main.cjs');
+    const logged: string[] = [];
+    const target = path.join(dir, 'copy.sqlite');
+    const result = (await runInWorker(
+      { kind: 'snapshot', source, target },
+      (m) => logged.push(m),
+      anchor,
+    )) as SnapshotResult;
+    expect(result.bytes).toBeGreaterThan(0);
+    expect(logged.join('\n')).toMatch(/Backup worker unavailable \(SQLite addon: .*better-sqlite3/);
+    // Later tasks of that anchor go straight to the main thread.
+    const inspected = (await runInWorker(
+      { kind: 'inspect', file: target, check: 'quick', contents: false },
+      (m) => logged.push(m),
+      anchor,
+    )) as InspectResult;
+    expect(inspected.integrity).toEqual(['ok']);
+    expect(logged).toHaveLength(1);
+    rmSync(path.dirname(anchor), { recursive: true, force: true });
+  });
 });

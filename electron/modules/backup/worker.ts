@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
+import { sqliteBinding } from '../../db/sqlite-binding';
 import { runSqliteTask, type SqliteTask, type SqliteTaskResult } from './sqlite-task';
 
 /** An error raised by the task itself (SQLite or the file system), with its code (SQLITE_FULL, ENOSPC, EROFS…). */
@@ -15,7 +16,10 @@ export class SqliteTaskError extends Error {
   }
 }
 
-/** `lost`: the task's code itself could not run in the worker (a name missing there), not the task's failure. */
+/**
+ * `lost`: the worker could not do the task at all (its code lacks a name, or it cannot load the SQLite addon: in the
+ * packaged app a worker may not resolve modules inside app.asar), as opposed to the task's own failure.
+ */
 type Reply = { ok: true; value: SqliteTaskResult } | { ok: false; message: string; code?: string; lost: boolean };
 
 // The worker's whole program: the task function as text, run once on the task it is given, answering one message.
@@ -24,10 +28,18 @@ const WORKER_SOURCE = `
 const __name = (target) => target;
 const { parentPort, workerData } = require('node:worker_threads');
 const { createRequire } = require('node:module');
-const load = createRequire(workerData.anchor);
 const run = (${runSqliteTask.toString()});
+let load;
 try {
-  parentPort.postMessage({ ok: true, value: run(load, workerData.task) });
+  const resolve = createRequire(workerData.anchor);
+  const Sqlite = resolve('better-sqlite3');
+  new Sqlite(':memory:', workerData.binding ? { nativeBinding: workerData.binding } : {}).close();
+  load = (id) => (id === 'better-sqlite3' ? Sqlite : resolve(id));
+} catch (error) {
+  parentPort.postMessage({ ok: false, message: 'SQLite addon: ' + String(error && error.message), lost: true });
+}
+if (load) try {
+  parentPort.postMessage({ ok: true, value: run(load, workerData.task, workerData.binding) });
 } catch (error) {
   const lost = error instanceof ReferenceError;
   parentPort.postMessage({ ok: false, message: String(error && error.message), code: error && error.code, lost });
@@ -40,14 +52,15 @@ function resolutionAnchor(): string {
 
 function inProcess(task: SqliteTask): SqliteTaskResult {
   try {
-    return runSqliteTask((id) => (id === 'better-sqlite3' ? Sqlite : fs), task);
+    return runSqliteTask((id) => (id === 'better-sqlite3' ? Sqlite : fs), task, sqliteBinding());
   } catch (error) {
     const e = error as { message?: string; code?: string };
     throw new SqliteTaskError(String(e.message), e.code);
   }
 }
 
-let workersUnavailable = false;
+/** Anchors whose worker could not work: their tasks run in the main thread from then on. */
+const workersUnavailable = new Set<string>();
 
 /**
  * Runs a task in a fresh worker thread. Should the worker itself fail to start (a packaging problem, not the task's
@@ -56,15 +69,17 @@ let workersUnavailable = false;
 export function runInWorker(
   task: SqliteTask,
   log: (message: string) => void = console.error,
+  anchor: string = resolutionAnchor(),
 ): Promise<SqliteTaskResult> {
-  if (workersUnavailable) return Promise.resolve().then(() => inProcess(task));
+  if (workersUnavailable.has(anchor)) return Promise.resolve().then(() => inProcess(task));
   return new Promise((resolve, reject) => {
     let answered = false;
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { task, anchor: resolutionAnchor() } });
+    const workerData = { task, anchor, binding: sqliteBinding() };
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     const fallBack = (reason: string) => {
       if (answered) return;
       answered = true;
-      workersUnavailable = true;
+      workersUnavailable.add(anchor);
       log(`Backup worker unavailable (${reason}); running in the main thread.`);
       try {
         resolve(inProcess(task));

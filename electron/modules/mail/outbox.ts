@@ -42,6 +42,8 @@ export class Outbox {
   private timer: NodeJS.Timeout | null = null;
   private nudge: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** Set by stop(): the flush under way ends after the message being sent, the rest of its batch goes back. */
+  private stopping = false;
 
   constructor(
     private readonly db: Database,
@@ -51,6 +53,7 @@ export class Outbox {
 
   /** Sends in the background: a round every minute, and soon after a message is queued. */
   start(): void {
+    this.stopping = false;
     this.timer = setInterval(() => this.flushInBackground(), ROUND_MS);
     this.timer.unref();
     this.unsubscribe = onMailQueued(this.db.dataSource, () => {
@@ -64,7 +67,9 @@ export class Outbox {
     this.flushInBackground();
   }
 
+  /** Stops between two messages (a quit does not wait for the whole queue); the untried ones stay queued. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     if (this.nudge) clearTimeout(this.nudge);
     this.unsubscribe?.();
@@ -118,7 +123,7 @@ export class Outbox {
     const result: FlushResult = { sent: 0, failed: 0, deferred: 0, skipped: 0 };
     const settings = smtpSettings(this.db.reader);
     if (!settings.enabled || !isConfigured(settings)) return result;
-    while (this.clock.now().getTime() >= this.pausedUntil) {
+    while (!this.stopping && this.clock.now().getTime() >= this.pausedUntil) {
       const batch = await this.claim();
       if (batch.length === 0) break;
       const stopped = await this.sendBatch(settings, batch, result);
@@ -151,6 +156,10 @@ export class Outbox {
     const smtp = openSmtp(settings);
     try {
       for (const [i, row] of batch.entries()) {
+        if (this.stopping) {
+          await this.release(batch.slice(i));
+          return true;
+        }
         let composed: ComposedMail;
         try {
           composed = await composeMail(this.db, row, this.clock.now(), true);
@@ -241,6 +250,15 @@ export class Outbox {
     } finally {
       smtp.close();
     }
+  }
+
+  /** Claimed messages not tried (the outbox is stopping) go back to the queue as they were. */
+  private release(rows: MailMessageRow[]): Promise<void> {
+    return this.db.write(SYSTEM, 'mail.release', async (tx) => {
+      const ids = rows.map((r) => r.id);
+      await tx.em.update(MailMessageEntity, { id: In(ids) }, { status: 'queued', updatedAt: tx.now.toISOString() });
+      await tx.audit({ action: 'mail.release', entity: 'mail', summary: { messages: ids } });
+    });
   }
 
   /** The outcome of one attempt, in its own write; `release` puts back untried messages of the batch. */

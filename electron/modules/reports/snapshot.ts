@@ -1,4 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../../db/sqlite-binding';
 import type { DataSource } from 'typeorm';
 
 /** Plain SQL over one consistent state of the database: what every report query runs on. */
@@ -36,7 +37,7 @@ export function allIn<T>(
 export function withSnapshot<T>(dataSource: DataSource, work: (snapshot: Snapshot) => T): T {
   const file = dataSource.options.database;
   if (typeof file !== 'string') throw new Error('The report needs the database file');
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     const statements = new Map<string, BetterSqlite3.Statement>();

@@ -5,8 +5,9 @@ import { IconAlertTriangle, IconDownload, IconEye, IconPrinter } from '@tabler/i
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfFileDto } from '../../../shared/api';
-import { request, type ApiFailure } from '../../api';
+import { errorMessage, request, type ApiFailure } from '../../api';
 import { base64ToBytes, downloadBlob } from '../../ui/download';
+import { DOCUMENT_PRINT, printOnDesk, printsOnDesk, type PrintPlace } from './print';
 import { invalidateDocuments } from './queries';
 
 type Copy = PdfFileDto['copy'];
@@ -75,10 +76,13 @@ export function PdfButtons({
   load,
   onSettled,
   showCopy = true,
+  printPlace = DOCUMENT_PRINT,
 }: {
   load: () => Promise<PdfFileDto>;
   onSettled?: () => unknown;
   showCopy?: boolean;
+  /** The desk's printer and paper in the desktop app (print.ts). */
+  printPlace?: PrintPlace;
 }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<{ file: PdfFileDto; url: string; blob: Blob } | null>(null);
@@ -99,7 +103,13 @@ export function PdfButtons({
         if (action === 'preview') {
           setPreview({ file, blob, url: URL.createObjectURL(blob) });
         } else if (action === 'print') {
-          printBlob(blob);
+          if (printsOnDesk()) {
+            printOnDesk(file, printPlace).catch((error: unknown) =>
+              notifications.show({ color: 'red', icon: <IconAlertTriangle size={18} />, message: errorMessage(error) }),
+            );
+          } else {
+            printBlob(blob);
+          }
           notifications.show({
             color: 'blue',
             message: showCopy

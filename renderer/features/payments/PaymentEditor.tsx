@@ -104,7 +104,10 @@ function PaymentEditor({
   const [idempotencyKey] = useState(newIdempotencyKey);
   const submitting = useRef(false);
   const [busy, setBusy] = useState(false);
-  const [format, setFormat] = useState<ReceiptFormat>('thermal');
+  // The desk's receipt paper (Paramètres › Imprimantes) is the layout offered until the cashier picks another.
+  const deskPrinting = useApiQuery('printing.settings', {});
+  const [chosenFormat, setFormat] = useState<ReceiptFormat | null>(null);
+  const format: ReceiptFormat = chosenFormat ?? (deskPrinting.data?.settings.receiptPaper === 'a5' ? 'a5' : 'thermal');
   /** Why nothing was recorded; a refusal of fields is shown as long as a field still says what to fix. */
   const [failure, setFailure] = useState<{ message: string; fields: boolean } | null>(null);
   const form = useForm<PaymentFormValues>({ mode: 'controlled', initialValues: emptyPaymentForm(initialClientId) });
@@ -163,7 +166,7 @@ function PaymentEditor({
     try {
       const payment = await request('payments.record', built.input);
       await invalidatePayments(queryClient);
-      printReceipt(payment.id, format).then(
+      printReceipt(payment, format).then(
         () => notifications.show({ color: 'blue', message: t('payments.done.printing', { number: payment.number }) }),
         (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),
       );

@@ -1,14 +1,30 @@
 import { Group } from '@mantine/core';
 import { useState } from 'react';
+import type { PaymentDto } from '../../../shared/api';
 import { request } from '../../api';
 import { pdfBlob, PdfButtons, printBlob } from '../documents/PdfActions';
+import { DOCUMENT_PRINT, printOnDesk, printsOnDesk, receiptPrint } from '../documents/print';
 import type { ReceiptFormat } from './payment-form';
 import { ReceiptFormatPicker } from './PaymentBits';
 
-/** Sends the receipt to the printer at once, as the counter does after every payment. Resolves with its file name. */
-export async function printReceipt(paymentId: number, format: ReceiptFormat): Promise<string> {
-  const file = await request('payments.receipt', { id: paymentId, format });
-  printBlob(pdfBlob(file));
+/**
+ * Sends the receipt to the printer at once, as the counter does after every payment. In the desktop app it goes to the
+ * desk's receipt printer without a dialog, followed on the document printer by the invoices the payment issued when
+ * the desk says so. Resolves with the receipt's file name.
+ */
+export async function printReceipt(payment: Pick<PaymentDto, 'id' | 'invoices'>, format: ReceiptFormat) {
+  const file = await request('payments.receipt', { id: payment.id, format });
+  if (!printsOnDesk()) {
+    printBlob(pdfBlob(file));
+    return file.fileName;
+  }
+  await printOnDesk(file, receiptPrint(format));
+  const { settings } = await request('printing.settings', {});
+  if (settings.printInvoicesWithReceipt) {
+    for (const invoice of payment.invoices) {
+      await printOnDesk(await request('documents.pdf', { id: invoice.id }), DOCUMENT_PRINT);
+    }
+  }
   return file.fileName;
 }
 
@@ -24,7 +40,10 @@ export function ReceiptActions({
   return (
     <Group gap="sm">
       <ReceiptFormatPicker value={format} onChange={setFormat} />
-      <PdfButtons load={() => request('payments.receipt', { id: paymentId, format })} />
+      <PdfButtons
+        load={() => request('payments.receipt', { id: paymentId, format })}
+        printPlace={receiptPrint(format)}
+      />
     </Group>
   );
 }

@@ -11,6 +11,7 @@ import {
   IconMail,
   IconReceiptTax,
   IconScale,
+  IconPrinter,
   IconShieldLock,
 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -30,12 +31,13 @@ import {
   type SettingsTab,
 } from './company-form';
 import { BankSection, DocumentsSection, IdentitySection, LegalSection } from './CompanySections';
+import { PrinterSettings } from './PrinterSettings';
 import { SecuritySettings } from './SecuritySettings';
 import { SmtpSettings } from './SmtpSettings';
 import { StampDutySettings } from './StampDutySettings';
 
 /** Tabs with their own form and save, apart from the company's identity. */
-const OWN_FORM_TABS: readonly SettingsTab[] = ['stampDuty', 'email', 'security'];
+const OWN_FORM_TABS: readonly SettingsTab[] = ['stampDuty', 'email', 'security', 'printers'];
 
 const TAB_ICON = {
   identity: IconBuilding,
@@ -45,6 +47,7 @@ const TAB_ICON = {
   stampDuty: IconReceiptTax,
   email: IconMail,
   security: IconShieldLock,
+  printers: IconPrinter,
 } as const;
 
 export function CompanySettingsPage() {
@@ -199,6 +202,9 @@ export function CompanySettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="security">
             <SecuritySettings />
+          </Tabs.Panel>
+          <Tabs.Panel value="printers">
+            <PrinterSettings />
           </Tabs.Panel>
         </Paper>
       </Tabs>

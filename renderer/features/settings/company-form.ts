@@ -32,7 +32,7 @@ export type CompanyFormField =
 /** The input paths of the API whose form field has another name. */
 export const API_TO_FORM_FIELD: Record<string, CompanyFormField> = { defaultVatRate: 'vatRate' };
 
-export const TABS = ['identity', 'legal', 'bank', 'documents', 'stampDuty', 'email', 'security'] as const;
+export const TABS = ['identity', 'legal', 'bank', 'documents', 'stampDuty', 'email', 'security', 'printers'] as const;
 export type SettingsTab = (typeof TABS)[number];
 
 const FIELD_TAB: Record<CompanyFormField, SettingsTab> = {

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { label } from './shell';
 
 export type SettingsTab =
-  'Identité' | 'Mentions légales' | 'Banque & paiements' | 'Documents' | 'Droit de timbre' | 'Sécurité';
+  'Identité' | 'Mentions légales' | 'Banque & paiements' | 'Documents' | 'Droit de timbre' | 'Sécurité' | 'Imprimantes';
 
 /** Company settings: one form in tabs, saved at once; security has its own save. */
 export class SettingsPage {

@@ -1,0 +1,1 @@
+export function stageApp(options: { projectDir: string; stageDir: string; addon: 'node' | 'electron' }): void;
