@@ -14,6 +14,8 @@ export interface PaymentRow {
   /** What went to the client's account, in centimes of `currency`. */
   amount: number;
   stampDuty: number;
+  /** Cash rounded to what coins can pay (−5…+4 centimes): collected = amount + stampDuty + cashRounding. */
+  cashRounding: number;
   currency: Currency;
   method: PaymentMethod;
   /** JSON: the method's own reference fields. */
@@ -53,6 +55,7 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     clientId: { name: 'client_id', type: 'integer' },
     amount: { type: 'integer' },
     stampDuty: { name: 'stamp_duty', type: 'integer', default: 0 },
+    cashRounding: { name: 'cash_rounding', type: 'integer', default: 0 },
     currency: { type: 'varchar', length: 3 },
     method: { type: 'varchar', length: 10 },
     details: { type: 'text', default: '{}' },

@@ -9,6 +9,7 @@ import { ReceiptPrints0008 } from './0008-receipt-prints';
 import { AuditChain0009 } from './0009-audit-chain';
 import { ReportIndexes0010 } from './0010-report-indexes';
 import { AutomationMail0011 } from './0011-automation-mail';
+import { CashRounding0013 } from './0013-cash-rounding';
 
 /** Every migration the app knows, oldest first. Forward-only: never edit one that has shipped, add the next. */
 export const migrations = [
@@ -23,5 +24,6 @@ export const migrations = [
   AuditChain0009,
   ReportIndexes0010,
   AutomationMail0011,
+  CashRounding0013,
 ];
 export const knownMigrationNames = new Set(migrations.map((M) => new M().name));

@@ -29,7 +29,7 @@ const proforma = (id: number, balance: number, currency: 'MAD' | 'EUR' = 'MAD'):
 const items = (proformas: OpenProformaDto[], clientKind: 'individual' | 'company' = 'individual'): OpenItemsDto => ({
   proformas,
   credit: [],
-  stampDuty: { enabled: true, rate: 25 },
+  stampDuty: { enabled: true, rate: 25, cashRounding: 0 },
   cashLimit: 2_000_000,
   clientKind,
 });
