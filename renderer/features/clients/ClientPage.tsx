@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Badge,
+  Box,
   Button,
   Card,
   Center,
@@ -41,6 +42,7 @@ import { useCurrentUser } from '../../app/session';
 import { ClientDocuments } from '../documents/ClientDocuments';
 import { ClientBalance } from '../payments/ClientBalance';
 import { ClientPayments } from '../payments/ClientPayments';
+import { MoneyLine } from '../payments/MoneyLine';
 import { NewPaymentButton } from '../payments/PaymentsPage';
 import { ClientServices } from '../services/ClientServices';
 import { ClientKindIcon, ClientName, ClientStatusBadge } from './ClientBits';
@@ -204,6 +206,11 @@ function ClientHeader({
           )}
         </Group>
       </Group>
+      {!anonymized && (
+        <Box mt="sm">
+          <MoneyLine clientId={client.id} />
+        </Box>
+      )}
     </Card>
   );
 }

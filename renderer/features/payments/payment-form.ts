@@ -3,7 +3,7 @@ import { paymentAmountOf, parseRate, planAllocations } from '../../../shared/all
 import { formatMoney, parseMoney, type Centimes, type Currency } from '../../../shared/money';
 import type { PaymentMethod } from '../../../shared/payment-methods';
 import { isCalendarDate } from '../../../shared/periods';
-import { stampDuty } from '../../../shared/stamp-duty';
+import { cashRounding, stampDuty } from '../../../shared/stamp-duty';
 import { moneyInput } from '../documents/proforma-form';
 
 /** Every reference field a method may ask for (SPEC §5), named as the contract's `details`. */
@@ -52,6 +52,8 @@ export interface PaymentFormValues {
   allocations: Record<string, AllocationEdit> | null;
   /** A manager's signature for cash of 20,000 DH or more from a company (CGI art. 193). */
   approval: { username: string; password: string; reason: string };
+  /** Cash: "Montant donné", what the client hands over, for the change due; never sent. */
+  handed: string;
 }
 
 export type ReceiptFormat = 'thermal' | 'a5';
@@ -68,6 +70,7 @@ export function emptyPaymentForm(clientId: number | null): PaymentFormValues {
     note: '',
     allocations: null,
     approval: { username: '', password: '', reason: '' },
+    handed: '',
   };
 }
 
@@ -147,8 +150,13 @@ export interface LivePayment {
   /** Left on the client's account; negative when the rows take more than was received. */
   credit: Centimes;
   stampDuty: Centimes;
-  /** amount + stamp duty: what the client hands over. */
+  /** Cash rounded to what coins can pay (a setting): −5…+4 centimes, 0 otherwise. */
+  rounding: Centimes;
+  /** amount + stamp duty + rounding: what the client hands over. */
   total: Centimes;
+  /** Cash: what the client handed over, when typed and readable; the change is handed − total. */
+  handed: Centimes | null;
+  change: Centimes | null;
   /** Cash of 20,000 DH or more (duty included) from a company: a manager must sign. */
   overLimit: boolean;
 }
@@ -179,20 +187,25 @@ export function livePayment(values: PaymentFormValues, items: OpenItemsDto | nul
   });
   const allocated = lines.reduce((sum, line) => sum + (line.paymentAmount ?? 0), 0);
   const duty = amount !== null && items ? stampDuty(amount, values.method, items.stampDuty) : 0;
-  const total = (amount ?? 0) + duty;
+  const rounding = amount !== null && items ? cashRounding(amount + duty, values.method, items.stampDuty) : 0;
+  const total = (amount ?? 0) + duty + rounding;
+  const handed = values.method === 'cash' ? positiveAmount(values.handed) : null;
   return {
     amount,
     lines,
     allocated,
     credit: (amount ?? 0) - allocated,
     stampDuty: duty,
+    rounding,
     total,
+    handed,
+    change: handed !== null && amount !== null ? handed - total : null,
     overLimit:
       items !== null &&
       items.clientKind === 'company' &&
       values.method === 'cash' &&
       amount !== null &&
-      total >= items.cashLimit,
+      amount + duty >= items.cashLimit,
   };
 }
 
