@@ -50,6 +50,7 @@ export const paymentsEn: Messages<typeof paymentsFr> = {
     other: 'Other',
   },
   withDuty: '+ stamp duty {{amount}}',
+  withRounding: 'cash rounding {{amount}}',
   empty: {
     filtered: 'No payment matches these filters.',
     title: 'No payments yet',
@@ -73,7 +74,7 @@ export const paymentsEn: Messages<typeof paymentsFr> = {
     notSaved: 'Nothing was recorded: fix the fields shown.',
     loadingItems: 'Reading the client’s proformas…',
     desk: 'Desk “{{desk}}”',
-    blockedDrawer: 'Drawer closed: no cash',
+    blockedDrawer: 'Drawer closed',
     noSession: 'The cash drawer of desk “{{desk}}” is closed: open it before taking cash.',
     openCash: 'Open the drawer',
     details: {
@@ -175,6 +176,7 @@ export const paymentsEn: Messages<typeof paymentsFr> = {
     noInvoice: 'No invoice issued: no proforma is settled by this payment.',
     credit: 'Credit to the client’s account: {{amount}}',
     printing: 'Receipt {{number}} sent to the printer.',
+    printInvoice: 'Print the invoice',
     view: 'View the payment',
     again: 'New payment',
     client: 'Client page',

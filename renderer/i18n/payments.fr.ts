@@ -51,6 +51,7 @@ export const paymentsFr = {
     other: 'Autre',
   },
   withDuty: '+ timbre {{amount}}',
+  withRounding: 'arrondi espèces {{amount}}',
   empty: {
     filtered: 'Aucun encaissement ne correspond à ces filtres.',
     title: 'Aucun encaissement pour l’instant',
@@ -74,7 +75,7 @@ export const paymentsFr = {
     notSaved: 'Rien n’a été encaissé\u00a0: corrigez les champs signalés.',
     loadingItems: 'Lecture des proformas du client…',
     desk: 'Poste «\u00a0{{desk}}\u00a0»',
-    blockedDrawer: 'Caisse fermée\u00a0: espèces impossibles',
+    blockedDrawer: 'Caisse fermée',
     noSession: 'La caisse du poste «\u00a0{{desk}}\u00a0» est fermée\u00a0: ouvrez-la avant d’encaisser en espèces.',
     openCash: 'Ouvrir la caisse',
     details: {
@@ -176,6 +177,7 @@ export const paymentsFr = {
     noInvoice: 'Aucune facture émise\u00a0: aucune proforma n’est soldée par ce paiement.',
     credit: 'Crédit au compte du client\u00a0: {{amount}}',
     printing: 'Le reçu {{number}} part à l’impression.',
+    printInvoice: 'Imprimer la facture',
     view: 'Voir le paiement',
     again: 'Nouvel encaissement',
     client: 'Fiche client',

@@ -407,7 +407,14 @@ function PaymentEditor({
               </Text>
               <Group gap="sm" wrap="nowrap">
                 {blocked && (
-                  <Text size="sm" c="orange.9" fw={600} id="payment-blocked" data-testid="payment-blocked">
+                  <Text
+                    size="sm"
+                    c="orange.9"
+                    fw={600}
+                    style={{ whiteSpace: 'nowrap' }}
+                    id="payment-blocked"
+                    data-testid="payment-blocked"
+                  >
                     {blocked}
                   </Text>
                 )}
