@@ -41,5 +41,6 @@ export function cashRounding(
   const step = settings.cashRounding;
   if (method !== 'cash' || step === 0 || total <= 0) return 0;
   const rest = total % step;
+  if (rest === 0) return 0;
   return rest * 2 >= step ? step - rest : -rest;
 }
