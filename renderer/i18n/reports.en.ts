@@ -47,6 +47,7 @@ export const reportsEn: Messages<typeof reportsFr> = {
     salesHint: 'invoices − credit notes',
     stamp: 'Stamp duty',
     stampHint: 'on {{base}} in cash',
+    rounding: 'Cash rounded to 0.10 DH: {{amount}}',
     outstanding: 'Outstanding proformas',
     outstandingHint: '{{count}} client(s)',
     cash: 'Cash differences',

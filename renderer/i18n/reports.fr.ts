@@ -47,6 +47,7 @@ export const reportsFr = {
     salesHint: 'factures − avoirs',
     stamp: 'Droits de timbre',
     stampHint: 'sur {{base}} en espèces',
+    rounding: 'Arrondis des espèces à 0,10\u00a0DH\u00a0: {{amount}}',
     outstanding: 'Proformas en attente',
     outstandingHint: '{{count}} client(s)',
     cash: 'Écarts de caisse',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentInput } from '../../shared/api';
 import { openTestApp, withStaff, type TestApp } from '../support/core';
-import { fullCompany } from '../support/documents';
+import { fullCompany, pdfText } from '../support/documents';
 
 let app: TestApp;
 afterEach(() => app.close());
@@ -53,6 +53,11 @@ describe('cash rounded to 0,10 DH', () => {
     // 1 495,45 → 1 495,50: the client's account gets 1 491,72 exactly, the proforma is settled.
     expect(paid).toMatchObject({ amount: 149_172, stampDuty: 373, cashRounding: 5, collected: 149_550, credit: 0 });
     expect(await app.ok('cashier', 'documents.get', { id: proforma.id })).toMatchObject({ status: 'paid' });
+    // The receipt says so, on its own line above the total collected.
+    const receipt = await app.ok('cashier', 'payments.receipt', { id: paid.id, format: 'thermal' });
+    const text = pdfText(Buffer.from(receipt.pdf, 'base64')).replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toMatch(/Arrondi espèces \(0,10 DH\)\s+0,05 DH/);
+    expect(text).toMatch(/Total encaissé\s+1 495,50 DH/);
     // 2,35 + duty 0,01 = 2,36 → 2,40; a second payment as credit.
     const small = await app.ok('cashier', 'payments.record', cash(person.id, 235));
     expect(small).toMatchObject({ stampDuty: 1, cashRounding: 4, collected: 240, credit: 235 });

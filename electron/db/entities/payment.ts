@@ -105,7 +105,19 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     // Migration 0010: the monthly report reads a month of payments from this index alone.
     {
       name: 'idx_payments_report',
-      columns: ['paidOn', 'status', 'direction', 'method', 'currency', 'staff', 'amount', 'stampDuty', 'creditNoteId'],
+      // Migration 0013 adds the cash rounding, so the report still reads the month from the index alone.
+      columns: [
+        'paidOn',
+        'status',
+        'direction',
+        'method',
+        'currency',
+        'staff',
+        'amount',
+        'stampDuty',
+        'creditNoteId',
+        'cashRounding',
+      ],
     },
   ],
 });
