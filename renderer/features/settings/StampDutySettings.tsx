@@ -51,7 +51,8 @@ export function StampDutySettings() {
     );
   }
   const rate = parsePercent(form.values.rate);
-  const duty = rate === null ? null : stampDuty(EXAMPLE_AMOUNT, 'cash', { enabled: form.values.enabled, rate, cashRounding: 0 });
+  const duty =
+    rate === null ? null : stampDuty(EXAMPLE_AMOUNT, 'cash', { enabled: form.values.enabled, rate, cashRounding: 0 });
   return (
     <form
       noValidate
