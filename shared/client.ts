@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cinError, iceError, ifError, patenteError, rcError } from './identifiers';
 import { CURRENCIES } from './money';
 import { normalizePhone } from './phone';
-import { checkedBy, optionalText, text } from './validation';
+import { checkedBy, compactIdentifier, identifierText, optionalText, text } from './validation';
 
 export const CLIENT_KINDS = ['individual', 'company'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
@@ -55,11 +55,16 @@ export const clientInputSchema = z
       .default('MA'),
     language: z.enum(LANGUAGES).default('fr'),
     currency: z.enum(CURRENCIES).default('MAD'),
-    ice: optionalText(15).superRefine(checkedBy(iceError)),
-    ifNumber: optionalText(10).superRefine(checkedBy(ifError)),
-    rcNumber: optionalText(10).superRefine(checkedBy(rcError)),
-    patente: optionalText(10).superRefine(checkedBy(patenteError)),
-    cin: z.string().trim().toUpperCase().max(10).default('').superRefine(checkedBy(cinError)),
+    ice: identifierText(15).superRefine(checkedBy(iceError)),
+    ifNumber: identifierText(10).superRefine(checkedBy(ifError)),
+    rcNumber: identifierText(10).superRefine(checkedBy(rcError)),
+    patente: identifierText(10).superRefine(checkedBy(patenteError)),
+    cin: z
+      .string()
+      .transform(compactIdentifier)
+      .pipe(z.string().toUpperCase().max(10))
+      .default('')
+      .superRefine(checkedBy(cinError)),
     passport: z
       .string()
       .trim()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cnssError, iceError, ifError, patenteError, rcError, ribError } from './identifiers';
 import { phoneError } from './phone';
-import { checkedBy, optionalText, requiredText } from './validation';
+import { checkedBy, identifierText, optionalText, requiredIdentifier, requiredText } from './validation';
 
 export const LEGAL_FORMS = [
   'SARL',
@@ -34,15 +34,15 @@ export const companySettingsSchema = z
     phone: optionalText(30).superRefine(checkedBy(phoneError)),
     email: z.union([z.literal(''), z.email('Adresse e-mail invalide.').max(120)]).default(''),
     website: optionalText(120),
-    ice: requiredText(15).superRefine(checkedBy(iceError)),
-    ifNumber: optionalText(10).superRefine(checkedBy(ifError)),
-    rcNumber: optionalText(10).superRefine(checkedBy(rcError)),
+    ice: requiredIdentifier(15).superRefine(checkedBy(iceError)),
+    ifNumber: identifierText(10).superRefine(checkedBy(ifError)),
+    rcNumber: identifierText(10).superRefine(checkedBy(rcError)),
     rcCourt: optionalText(80),
-    patente: optionalText(10).superRefine(checkedBy(patenteError)),
-    cnss: optionalText(7).superRefine(checkedBy(cnssError)),
+    patente: identifierText(10).superRefine(checkedBy(patenteError)),
+    cnss: identifierText(7).superRefine(checkedBy(cnssError)),
     /** Share capital in centimes. */
     capital: z.number().int('Montant en centimes entier attendu.').min(0).max(1e15).default(0),
-    rib: optionalText(24).superRefine(checkedBy(ribError)),
+    rib: identifierText(24).superRefine(checkedBy(ribError)),
     bank: optionalText(80),
     ccpAccount: optionalText(40),
     wafacashBeneficiary: optionalText(120),

@@ -55,6 +55,9 @@ function receiptRows(r: PrintableReceipt): RollRow[] {
   rows.push({ text: 'Montant réglé', right: money(p.amount), bold: true });
   if (p.stampDuty > 0) {
     rows.push({ text: `Droit de timbre (${formatRate(r.stampDutyRate)})`, right: money(p.stampDuty) });
+  }
+  if (p.cashRounding !== 0) rows.push({ text: 'Arrondi espèces (0,10 DH)', right: money(p.cashRounding) });
+  if (p.stampDuty > 0 || p.cashRounding !== 0) {
     rows.push({ text: 'Total encaissé', right: money(p.collected), bold: true, size: 11 });
   }
   rows.push({ text: `Soit : ${amountInWords(p.collected, p.currency)}.`, muted: true });

@@ -16,6 +16,7 @@ export const cashEn: Messages<typeof cashFr> = {
   },
   closed: {
     title: 'Drawer closed',
+    dialogTitle: 'Open the drawer of desk “{{desk}}”',
     body: 'Count the float, then open the drawer: this desk’s cash payments are counted in it until it is closed.',
     float: 'Float',
     open: 'Open the drawer',

@@ -16,6 +16,7 @@ export const cashFr = {
   },
   closed: {
     title: 'Caisse fermée',
+    dialogTitle: 'Ouvrir la caisse du poste «\u00a0{{desk}}\u00a0»',
     body: 'Comptez le fond de caisse, puis ouvrez la caisse\u00a0: les encaissements en espèces du poste y seront comptés jusqu’à la clôture.',
     float: 'Fond de caisse',
     open: 'Ouvrir la caisse',

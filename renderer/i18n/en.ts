@@ -252,6 +252,9 @@ export const en: Messages = {
       rateHint: 'Legal rate: 0,25 %. Between 0 and 10 %, at most two decimals.',
       example: 'Example: for {{amount}} received in cash, stamp duty of {{duty}}, total to collect {{total}}.',
       invalid: 'Invalid rate (e.g. 0,25).',
+      rounding: 'Round cash totals to 0.10 DH',
+      roundingHint:
+        'Coins stop at 10 centimes: 1,491.72 DH is collected as 1,491.70 DH. The rounding is recorded on the payment and counted in the drawer and the reports; the client’s account keeps the exact amount.',
       saved: 'Stamp duty saved.',
       adminOnly: 'Only an administrator can change this setting.',
     },

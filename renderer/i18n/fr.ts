@@ -256,6 +256,9 @@ export const fr = {
       example:
         'Exemple\u00a0: pour {{amount}} reçus en espèces, droit de timbre de {{duty}}, total à encaisser {{total}}.',
       invalid: 'Taux invalide (ex. 0,25).',
+      rounding: 'Arrondir le total en espèces à 0,10\u00a0DH',
+      roundingHint:
+        'Les pièces s’arrêtent à 10 centimes\u00a0: 1\u00a0491,72\u00a0DH s’encaissent 1\u00a0491,70\u00a0DH. L’arrondi est enregistré sur le paiement et compté dans la caisse et les rapports\u00a0; le compte du client garde le montant exact.',
       saved: 'Droit de timbre enregistré.',
       adminOnly: 'Seul un administrateur peut modifier ce réglage.',
     },

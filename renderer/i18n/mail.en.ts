@@ -12,7 +12,8 @@ export const mailEn: Messages<typeof mailFr> = {
   },
   sendNow: 'Send now',
   sendNowHint: 'Tries the waiting messages right away (for instance when the network is back).',
-  sendNowDone: 'Sending tried: {{queued}} message(s) still waiting.',
+  sendNowDone_one: 'Sending tried: {{count}} message still waiting.',
+  sendNowDone_other: 'Sending tried: {{count}} messages still waiting.',
   banner: {
     off: 'Sending e-mails is switched off: no message is queued.',
     notConfigured: 'The sending server (SMTP) is not set up.',

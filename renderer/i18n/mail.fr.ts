@@ -12,7 +12,8 @@ export const mailFr = {
   },
   sendNow: 'Envoyer maintenant',
   sendNowHint: 'Tente tout de suite l’envoi des messages en attente (par exemple quand le réseau est revenu).',
-  sendNowDone: 'Envoi tenté\u00a0: {{queued}} message(s) encore en attente.',
+  sendNowDone_one: 'Envoi tenté\u00a0: {{count}} message encore en attente.',
+  sendNowDone_other: 'Envoi tenté\u00a0: {{count}} messages encore en attente.',
   banner: {
     off: 'L’envoi des e-mails est désactivé\u00a0: aucun message n’est mis en file.',
     notConfigured: 'Le serveur d’envoi (SMTP) n’est pas configuré.',

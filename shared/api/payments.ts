@@ -108,7 +108,9 @@ export interface PaymentDto {
   clientName: string;
   amount: number;
   stampDuty: number;
-  /** amount + stamp duty: what changed hands. */
+  /** Cash rounded to what coins can pay (−5…+4 centimes), 0 otherwise. */
+  cashRounding: number;
+  /** amount + stamp duty + cash rounding: what changed hands. */
   collected: number;
   currency: Currency;
   method: PaymentMethod;
@@ -153,7 +155,7 @@ export interface OpenItemsDto {
   proformas: OpenProformaDto[];
   credit: { currency: Currency; amount: number }[];
   /** The cash rules in force, for the screen to show the total to collect and the limit. */
-  stampDuty: { enabled: boolean; rate: number };
+  stampDuty: StampDutySettings;
   cashLimit: number;
   clientKind: 'individual' | 'company';
   /** Who the cash limit applies to and the reference exchange rates, for the screen to warn as the main process will. */

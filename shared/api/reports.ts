@@ -116,6 +116,8 @@ export interface StampDutySection {
   count: number;
   base: number;
   duty: number;
+  /** Cash rounded to 0,10 DH (a setting): what the drawer took above (or below) amount + duty, summed. */
+  rounding: number;
 }
 
 export interface AgeingRow {

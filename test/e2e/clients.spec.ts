@@ -240,7 +240,8 @@ test('an edit appears in the history field by field; a manager changes the statu
   await expect(client.historyEntries.last()).toContainText('Prénom : Hélène');
   await screenshot(page, 'client-history');
 
-  await page.getByRole('button', { name: 'Changer le statut' }).click();
+  await page.getByRole('button', { name: 'Autres actions' }).click();
+  await page.getByRole('menuitem', { name: 'Changer le statut' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel(/^Nouveau statut/)).toHaveValue('Suspendu');
   await dialog.getByLabel(/^Motif/).fill('Demande du client par téléphone');
@@ -251,7 +252,8 @@ test('an edit appears in the history field by field; a manager changes the statu
   await expect(client.historyEntries.first()).toContainText('Statut : Actif → Suspendu');
   await expect(client.historyEntries.first()).toContainText('Motif : Demande du client par téléphone');
 
-  await page.getByRole('button', { name: 'Exporter les données' }).click();
+  await page.getByRole('button', { name: 'Autres actions' }).click();
+  await page.getByRole('menuitem', { name: 'Exporter les données' }).click();
   const exported = page.getByTestId('export-data');
   await expect(exported).toContainText('inscrit au journal d’audit');
   const [jsonDownload] = await Promise.all([

@@ -369,8 +369,9 @@ export function oracle(db: BetterSqlite3.Database, from: string, to: string, ref
     start,
     end,
   );
-  const stamp = q<{ n: number; base: number; duty: number }>(
-    `SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS base, COALESCE(SUM(stamp_duty), 0) AS duty FROM payments
+  const stamp = q<{ n: number; base: number; duty: number; rounding: number }>(
+    `SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS base, COALESCE(SUM(stamp_duty), 0) AS duty,
+       COALESCE(SUM(cash_rounding), 0) AS rounding FROM payments
      WHERE paid_on BETWEEN ? AND ? AND status = 'recorded' AND direction = 'in' AND method = 'cash'`,
     from,
     to,
@@ -387,7 +388,7 @@ export function oracle(db: BetterSqlite3.Database, from: string, to: string, ref
     madSales,
     receiptsVat,
     vatUnconverted,
-    stamp: { count: stamp?.n ?? 0, base: stamp?.base ?? 0, duty: stamp?.duty ?? 0 },
+    stamp: { count: stamp?.n ?? 0, base: stamp?.base ?? 0, duty: stamp?.duty ?? 0, rounding: stamp?.rounding ?? 0 },
     asOf,
     ageing: [...ageing.values()],
     serviceChanges: Object.fromEntries(serviceChanges.map((s) => [s.change, s.n])),

@@ -14,6 +14,8 @@ export interface PaymentRow {
   /** What went to the client's account, in centimes of `currency`. */
   amount: number;
   stampDuty: number;
+  /** Cash rounded to what coins can pay (−5…+4 centimes): collected = amount + stampDuty + cashRounding. */
+  cashRounding: number;
   currency: Currency;
   method: PaymentMethod;
   /** JSON: the method's own reference fields. */
@@ -53,6 +55,7 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     clientId: { name: 'client_id', type: 'integer' },
     amount: { type: 'integer' },
     stampDuty: { name: 'stamp_duty', type: 'integer', default: 0 },
+    cashRounding: { name: 'cash_rounding', type: 'integer', default: 0 },
     currency: { type: 'varchar', length: 3 },
     method: { type: 'varchar', length: 10 },
     details: { type: 'text', default: '{}' },
@@ -102,7 +105,19 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     // Migration 0010: the monthly report reads a month of payments from this index alone.
     {
       name: 'idx_payments_report',
-      columns: ['paidOn', 'status', 'direction', 'method', 'currency', 'staff', 'amount', 'stampDuty', 'creditNoteId'],
+      // Migration 0013 adds the cash rounding, so the report still reads the month from the index alone.
+      columns: [
+        'paidOn',
+        'status',
+        'direction',
+        'method',
+        'currency',
+        'staff',
+        'amount',
+        'stampDuty',
+        'creditNoteId',
+        'cashRounding',
+      ],
     },
   ],
 });

@@ -9,6 +9,7 @@ import { ReceiptPrints0008 } from './0008-receipt-prints';
 import { AuditChain0009 } from './0009-audit-chain';
 import { ReportIndexes0010 } from './0010-report-indexes';
 import { AutomationMail0011 } from './0011-automation-mail';
+import { CashRounding0013 } from './0013-cash-rounding';
 import { OutsourcingTime0014 } from './0014-outsourcing-time';
 import { Einvoice0015 } from './0015-einvoice';
 import { Desks0016 } from './0016-desks';
@@ -26,6 +27,7 @@ export const migrations = [
   AuditChain0009,
   ReportIndexes0010,
   AutomationMail0011,
+  CashRounding0013,
   OutsourcingTime0014,
   Einvoice0015,
   Desks0016,

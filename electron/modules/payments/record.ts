@@ -5,7 +5,7 @@ import { paymentAmountOf, planAllocations, type PlannedAllocation } from '../../
 import { businessDate } from '../../../shared/dates';
 import { formatDocumentNumber } from '../../../shared/document-numbers';
 import { formatMoney } from '../../../shared/money';
-import { stampDuty } from '../../../shared/stamp-duty';
+import { cashRounding, stampDuty } from '../../../shared/stamp-duty';
 import type { Actor, WriteTx } from '../../db/database';
 import { nextNumber } from '../../db/counters';
 import {
@@ -115,7 +115,9 @@ export async function recordPayment(
   if (client.anonymizedAt) throw fieldError('clientId', 'Ce client a été anonymisé.');
 
   const method = input.details.method;
-  const duty = stampDuty(input.amount, method, await stampDutySettings(tx.em));
+  const cashRules = await stampDutySettings(tx.em);
+  const duty = stampDuty(input.amount, method, cashRules);
+  const rounding = cashRounding(input.amount + duty, method, cashRules);
   let sessionId: number | null = null;
   if (method === 'cash') {
     if (input.currency !== 'MAD') throw fieldError('currency', 'La caisse est tenue en dirhams : encaissez en MAD.');
@@ -157,6 +159,7 @@ export async function recordPayment(
     clientId: client.id,
     amount: input.amount,
     stampDuty: duty,
+    cashRounding: rounding,
     currency: input.currency,
     method,
     details: JSON.stringify(input.details),
@@ -218,7 +221,7 @@ export async function recordPayment(
     insertRow(tx.em, CashMovementEntity, {
       sessionId,
       kind: 'payment',
-      amount: input.amount + duty,
+      amount: input.amount + duty + rounding,
       reason: '',
       paymentId,
       at,
@@ -234,6 +237,7 @@ export async function recordPayment(
       client: client.code,
       amount: input.amount,
       stampDuty: duty,
+      ...(rounding === 0 ? {} : { cashRounding: rounding }),
       currency: input.currency,
       method,
       allocations: plan.map((a) => ({ document: a.documentId, amount: a.amount, rate: a.rate })),

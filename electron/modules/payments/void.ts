@@ -88,7 +88,8 @@ export async function voidPayment(tx: WriteTx, actor: Actor, id: number, reason:
     await tx.em.insert(CashMovementEntity, {
       sessionId: payment.cashSessionId,
       kind: 'void',
-      amount: payment.direction === 'out' ? payment.amount : -(payment.amount + payment.stampDuty),
+      amount:
+        payment.direction === 'out' ? payment.amount : -(payment.amount + payment.stampDuty + payment.cashRounding),
       reason,
       paymentId: id,
       at,

@@ -46,6 +46,7 @@ function stampDutySection(groups: readonly ValuedGroup[]): StampDutySection {
     count: cash.reduce((s, p) => s + p.count, 0),
     base: cash.reduce((s, p) => s + p.amount, 0),
     duty: cash.reduce((s, p) => s + p.stampDuty, 0),
+    rounding: cash.reduce((s, p) => s + p.cashRounding, 0),
   };
 }
 

@@ -69,7 +69,7 @@ export function journalLines(
 ): ReportPaymentLine[] {
   const rows = snapshot.all<PaymentExtra & PeriodPayment>(
     `SELECT p.paid_on AS paidOn, p.status, p.direction, p.method, p.currency, COALESCE(p.staff, '') AS staff, p.amount,
-       p.stamp_duty AS stampDuty, p.credit_note_id AS creditNoteId, ${PAYMENT_EXTRA}
+       p.stamp_duty AS stampDuty, p.cash_rounding AS cashRounding, p.credit_note_id AS creditNoteId, ${PAYMENT_EXTRA}
      WHERE p.paid_on >= ? AND p.paid_on <= ? AND p.status = 'recorded'`,
     [period.from, period.to],
   );

@@ -25,6 +25,8 @@ export interface PeriodPayment {
   staff: string;
   amount: number;
   stampDuty: number;
+  /** Cash rounded to 0,10 DH: part of what went into the drawer, not of what went to the accounts. */
+  cashRounding: number;
   creditNoteId: number | null;
 }
 
@@ -35,7 +37,7 @@ export interface PeriodPayment {
 export function loadPayments(snapshot: Snapshot, period: ReportPeriod, foreignOnly = false): PeriodPayment[] {
   return snapshot.all<PeriodPayment>(
     `SELECT id, paid_on AS paidOn, status, direction, method, currency, COALESCE(staff, '') AS staff, amount,
-       stamp_duty AS stampDuty, credit_note_id AS creditNoteId
+       stamp_duty AS stampDuty, cash_rounding AS cashRounding, credit_note_id AS creditNoteId
      FROM payments WHERE paid_on >= ? AND paid_on <= ?${foreignOnly ? " AND currency <> 'MAD'" : ''}`,
     [period.from, period.to],
   );
@@ -51,7 +53,7 @@ export type PaymentGroup = Omit<PeriodPayment, 'id' | 'creditNoteId'> & { count:
 export function loadDirhamGroups(snapshot: Snapshot, period: ReportPeriod): PaymentGroup[] {
   return snapshot.all<PaymentGroup>(
     `SELECT paid_on AS paidOn, status, direction, method, currency, COALESCE(staff, '') AS staff, COUNT(*) AS count,
-       SUM(amount) AS amount, SUM(stamp_duty) AS stampDuty
+       SUM(amount) AS amount, SUM(stamp_duty) AS stampDuty, SUM(cash_rounding) AS cashRounding
      FROM payments WHERE paid_on >= ? AND paid_on <= ? AND currency = 'MAD'
      GROUP BY paid_on, status, direction, method, currency, staff`,
     [period.from, period.to],

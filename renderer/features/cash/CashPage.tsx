@@ -12,13 +12,10 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import {
   IconAlertTriangle,
   IconArrowDownRight,
@@ -26,7 +23,6 @@ import {
   IconCash,
   IconCashRegister,
   IconLock,
-  IconLockOpen,
   IconPencil,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -34,21 +30,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CashSessionDto } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/dates';
-import { formatMoney, parseMoney } from '../../../shared/money';
-import { useApiMutation, useApiQuery } from '../../api';
+import { formatMoney } from '../../../shared/money';
+import { useApiQuery } from '../../api';
 import { PageHeader } from '../../ui/PageHeader';
-import { serverFieldErrors } from '../../ui/form-errors';
 import { CashCount } from './CashCount';
-import {
-  differenceColor,
-  invalidateCash,
-  MovementsCard,
-  SessionFigures,
-  SessionPeople,
-  SessionStatusBadge,
-} from './CashBits';
+import { differenceColor, MovementsCard, SessionFigures, SessionPeople, SessionStatusBadge } from './CashBits';
 import { DeskModal, MovementModal, type MovementKind } from './CashDialogs';
 import { useDesk } from './desk';
+import { OpenDrawerForm } from './OpenDrawerForm';
 
 const HISTORY_PAGE_SIZE = 10;
 
@@ -105,27 +94,6 @@ export function CashPage() {
 /** No open session at this desk: count the float and open the drawer. */
 function OpenDrawer({ desk }: { desk: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { float: '' },
-    validate: {
-      float: (text) => {
-        const amount = parseMoney(text);
-        return amount === null || amount < 0 ? t('cash.closed.invalid') : null;
-      },
-    },
-  });
-  const open = useApiMutation('cash.open', {
-    onSuccess: async (session) => {
-      await invalidateCash(queryClient);
-      notifications.show({
-        color: 'green',
-        message: t('cash.closed.opened', { desk: session.desk, amount: formatMoney(session.float) }),
-      });
-    },
-    onError: (error) => form.setErrors(serverFieldErrors(error)),
-  });
   return (
     <Card padding="xl" data-testid="cash-closed">
       <Group align="flex-start" gap="lg" wrap="nowrap">
@@ -139,42 +107,7 @@ function OpenDrawer({ desk }: { desk: string }) {
           <Text size="sm" c="dimmed" maw={640}>
             {t('cash.closed.body')}
           </Text>
-          {open.error && !open.error.error.fields && (
-            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
-              {open.error.message}
-            </Alert>
-          )}
-          <form
-            noValidate
-            onSubmit={form.onSubmit(({ float }) => open.mutate({ desk, float: parseMoney(float) ?? 0 }))}
-            data-testid="open-form"
-          >
-            <Group align="flex-end" gap="sm">
-              <TextInput
-                label={t('cash.closed.float')}
-                required
-                inputMode="decimal"
-                placeholder="0,00"
-                autoFocus
-                w={200}
-                rightSection={
-                  <Text size="xs" c="dimmed">
-                    DH
-                  </Text>
-                }
-                {...form.getInputProps('float')}
-                data-testid="open-float"
-              />
-              <Button
-                type="submit"
-                leftSection={<IconLockOpen size={16} />}
-                loading={open.isPending}
-                data-testid="open-submit"
-              >
-                {t('cash.closed.open')}
-              </Button>
-            </Group>
-          </form>
+          <OpenDrawerForm desk={desk} />
         </Stack>
       </Group>
     </Card>

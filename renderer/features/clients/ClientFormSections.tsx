@@ -279,7 +279,6 @@ export function IdentifiersSection({ form }: { form: ClientForm }) {
           <TextInput
             label={t('clients.fields.cin')}
             description={t('clients.form.cinHint')}
-            maxLength={10}
             classNames={{ input: 'mono' }}
             autoComplete="off"
             {...form.getInputProps('cin')}

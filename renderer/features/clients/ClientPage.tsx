@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Badge,
+  Box,
   Button,
   Card,
   Center,
@@ -41,6 +42,7 @@ import { useCurrentUser } from '../../app/session';
 import { ClientDocuments } from '../documents/ClientDocuments';
 import { ClientBalance } from '../payments/ClientBalance';
 import { ClientPayments } from '../payments/ClientPayments';
+import { MoneyLine } from '../payments/MoneyLine';
 import { NewPaymentButton } from '../payments/PaymentsPage';
 import { ClientStatement } from './ClientStatement';
 import { ClientServices } from '../services/ClientServices';
@@ -168,43 +170,52 @@ function ClientHeader({
             </Button>
           )}
           {can('manager') && (
-            <>
-              <Button
-                variant="default"
-                leftSection={<IconFlag size={16} />}
-                onClick={() => onDialog('status')}
-                disabled={anonymized}
-              >
-                {t('clients.page.changeStatus')}
-              </Button>
-              <Button
-                variant="default"
-                leftSection={<IconFileExport size={16} />}
-                loading={exportData.isPending}
-                onClick={() => exportData.mutate({ id: client.id })}
-              >
-                {t('clients.page.exportData')}
-              </Button>
-            </>
-          )}
-          {can('admin') && !anonymized && (
+            // Secondary actions folded into one menu: at 1366×768 the buttons left the status badge no room.
             <Menu position="bottom-end" shadow="md">
               <Menu.Target>
                 <Tooltip label={t('clients.page.more')}>
-                  <ActionIcon variant="default" size={36} aria-label={t('clients.page.more')}>
+                  <ActionIcon
+                    variant="default"
+                    size={36}
+                    aria-label={t('clients.page.more')}
+                    loading={exportData.isPending}
+                    data-testid="client-more"
+                  >
                     <IconDots size={18} />
                   </ActionIcon>
                 </Tooltip>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item color="red" leftSection={<IconEraser size={16} />} onClick={() => onDialog('anonymize')}>
-                  {t('clients.page.anonymize')}
+                <Menu.Item
+                  leftSection={<IconFlag size={16} />}
+                  onClick={() => onDialog('status')}
+                  disabled={anonymized}
+                  data-testid="client-change-status"
+                >
+                  {t('clients.page.changeStatus')}
                 </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconFileExport size={16} />}
+                  onClick={() => exportData.mutate({ id: client.id })}
+                  data-testid="client-export-data"
+                >
+                  {t('clients.page.exportData')}
+                </Menu.Item>
+                {can('admin') && !anonymized && (
+                  <Menu.Item color="red" leftSection={<IconEraser size={16} />} onClick={() => onDialog('anonymize')}>
+                    {t('clients.page.anonymize')}
+                  </Menu.Item>
+                )}
               </Menu.Dropdown>
             </Menu>
           )}
         </Group>
       </Group>
+      {!anonymized && (
+        <Box mt="sm">
+          <MoneyLine clientId={client.id} />
+        </Box>
+      )}
     </Card>
   );
 }

@@ -155,6 +155,8 @@ function SearchPalette({ onClose }: { onClose: () => void }) {
       setSelected((active + step + hits.length) % hits.length);
     } else if (event.key === 'F2') {
       event.preventDefault();
+      // F2 here pays the highlighted hit: the page behind (a payment just recorded) must not take it as its own F2.
+      event.stopPropagation();
       const hit = hits[active];
       if (hit && settled) payHit(hit);
     } else if (event.key === 'Enter') {

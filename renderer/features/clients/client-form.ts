@@ -1,3 +1,4 @@
+import { compactIdentifier } from '../../../shared/validation';
 import type { ClientDto, Input } from '../../../shared/api';
 import type { ClientInput, ClientKind } from '../../../shared/client';
 import type { CONSENT_SOURCES, LANGUAGES } from '../../../shared/client';
@@ -148,7 +149,8 @@ export function duplicateQuery(values: ClientFormValues, excludeId?: number): In
     .map((e) => e.trim())
     .filter((e) => e.length <= 120 && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e))
     .slice(0, MAX_CONTACTS);
-  const ice = values.kind === 'company' && /^\d{15}$/.test(values.ice.trim()) ? values.ice.trim() : '';
+  const typedIce = compactIdentifier(values.ice);
+  const ice = values.kind === 'company' && /^\d{15}$/.test(typedIce) ? typedIce : '';
   if (phones.length === 0 && emails.length === 0 && !ice) return null;
   return { phones, emails, ice, ...(excludeId === undefined ? {} : { excludeId }) };
 }

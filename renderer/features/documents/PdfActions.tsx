@@ -30,6 +30,8 @@ export function CopyBadge({ copy }: { copy: Copy }) {
 /**
  * Loads a PDF into a hidden frame and opens the print dialog on it: the browser's (or Electron's) PDF viewer prints
  * it as it is, with no second rendering. The frame is removed once the dialog has had time to take the document.
+ * The keyboard stays with the page: the frame is never focused, and if printing moved the focus into it, it comes
+ * back to what had it (F2 and Ctrl+K listen on the page, and a cashier with a queue never reaches for the mouse).
  */
 export function printBlob(blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -40,14 +42,25 @@ export function printBlob(blob: Blob): void {
   frame.style.border = '0';
   frame.style.visibility = 'hidden';
   frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
   frame.dataset.testid = 'print-frame';
+  let before: Element | null = null;
+  const giveBackFocus = () => {
+    if (document.activeElement !== frame) return;
+    frame.blur();
+    if (before instanceof HTMLElement && before.isConnected) before.focus();
+  };
   frame.addEventListener('load', () => {
-    frame.contentWindow?.focus();
+    before = document.activeElement;
     frame.contentWindow?.print();
+    giveBackFocus();
   });
+  // A PDF viewer may take the focus when its print dialog closes, after print() returned.
+  window.addEventListener('focus', giveBackFocus);
   frame.src = url;
   document.body.append(frame);
   window.setTimeout(() => {
+    window.removeEventListener('focus', giveBackFocus);
     frame.remove();
     URL.revokeObjectURL(url);
   }, 120_000);

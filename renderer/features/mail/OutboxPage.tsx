@@ -19,7 +19,7 @@ export function OutboxPage() {
   const sendNow = useApiMutation('mail.sendNow', {
     onSuccess: async (after) => {
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('mail.') });
-      notifications.show({ color: 'blue', message: t('mail.sendNowDone', { queued: after.queued }) });
+      notifications.show({ color: 'blue', message: t('mail.sendNowDone', { count: after.queued }) });
     },
   });
   const ready = status.data?.enabled === true && status.data.configured;

@@ -1,12 +1,15 @@
 import { Anchor, Button, Card, Divider, Group, Kbd, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconCircleCheck, IconExternalLink, IconPlus, IconUser } from '@tabler/icons-react';
-import { useCallback } from 'react';
+import { notifications } from '@mantine/notifications';
+import { IconCircleCheck, IconExternalLink, IconPlus, IconPrinter, IconUser } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PaymentDto } from '../../../shared/api';
 import { formatMoney } from '../../../shared/money';
+import { errorMessage, request } from '../../api';
 import { ClientName } from '../clients/ClientBits';
+import { pdfBlob, printBlob } from '../documents/PdfActions';
 import type { ReceiptFormat } from './payment-form';
 import { methodLabel, ReceiptNumber } from './PaymentBits';
 import { ReceiptActions } from './ReceiptActions';
@@ -58,6 +61,11 @@ export function PaymentDone({
                 {t('payments.withDuty', { amount: formatMoney(payment.stampDuty, payment.currency) })}
               </Text>
             )}
+            {payment.cashRounding !== 0 && (
+              <Text size="xs" c="dimmed" data-testid="done-rounding">
+                {t('payments.withRounding', { amount: formatMoney(payment.cashRounding, payment.currency) })}
+              </Text>
+            )}
           </Stack>
         </Group>
         <Divider my="lg" />
@@ -72,16 +80,18 @@ export function PaymentDone({
               </Text>
             ) : (
               payment.invoices.map((invoice) => (
-                <Anchor
-                  key={invoice.id}
-                  component={Link}
-                  to={`/billing/${invoice.id}`}
-                  className="mono"
-                  fw={600}
-                  data-testid="done-invoice"
-                >
-                  {invoice.number}
-                </Anchor>
+                <Group key={invoice.id} gap="md">
+                  <Anchor
+                    component={Link}
+                    to={`/billing/${invoice.id}`}
+                    className="mono"
+                    fw={600}
+                    data-testid="done-invoice"
+                  >
+                    {invoice.number}
+                  </Anchor>
+                  <PrintInvoiceButton invoiceId={invoice.id} />
+                </Group>
               ))
             )}
             {payment.credit > 0 && (
@@ -128,5 +138,35 @@ export function PaymentDone({
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** "Imprimer la facture": the invoice the payment issued, to the printer at once, beside the receipt. */
+function PrintInvoiceButton({ invoiceId }: { invoiceId: number }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const print = () => {
+    setBusy(true);
+    request('documents.pdf', { id: invoiceId })
+      .then(
+        (file) => {
+          printBlob(pdfBlob(file));
+          notifications.show({ color: 'blue', message: t('documents.pdf.printingFile', { file: file.fileName }) });
+        },
+        (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      leftSection={<IconPrinter size={14} />}
+      loading={busy}
+      onClick={print}
+      data-testid="done-print-invoice"
+    >
+      {t('payments.done.printInvoice')}
+    </Button>
   );
 }

@@ -18,7 +18,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCash, IconCashRegister, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { PaymentDto } from '../../../shared/api';
 import { CURRENCIES, formatMoney } from '../../../shared/money';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/payment-methods';
@@ -26,6 +26,7 @@ import { ApiFailure, errorMessage, request, useApiQuery } from '../../api';
 import { PageHeader } from '../../ui/PageHeader';
 import { serverFieldErrors } from '../../ui/form-errors';
 import { useDesk } from '../cash/desk';
+import { OpenDrawerModal } from '../cash/OpenDrawerForm';
 import { ClientPicker } from '../clients/ClientPicker';
 import { SectionCard } from '../documents/ProformaSections';
 import { moneyInput } from '../documents/proforma-form';
@@ -41,6 +42,8 @@ import {
   type PaymentFormValues,
   type ReceiptFormat,
 } from './payment-form';
+import { openBalanceIn } from './money-line';
+import { MoneyLine } from './MoneyLine';
 import { ReceiptFormatPicker } from './PaymentBits';
 import { PaymentDone } from './PaymentDone';
 import { AllocationSection } from './AllocationSection';
@@ -57,11 +60,13 @@ const positiveId = (text: string | null) => {
 export function NewPaymentPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const location = useLocation();
   const clientId = positiveId(params.get('client'));
   const documentId = positiveId(params.get('document'));
   const [round, setRound] = useState(0);
-  const [done, setDone] = useState<{ payment: PaymentDto; format: ReceiptFormat } | null>(null);
-  if (done) {
+  // Kept with the address it was recorded at: F2 on a search hit opens the next client's payment at once.
+  const [done, setDone] = useState<{ payment: PaymentDto; format: ReceiptFormat; at: string } | null>(null);
+  if (done && done.at === location.key) {
     return (
       <PaymentDone
         payment={done.payment}
@@ -80,7 +85,7 @@ export function NewPaymentPage() {
       key={`${clientId ?? 0}-${documentId ?? 0}-${round}`}
       initialClientId={clientId}
       documentId={documentId}
-      onRecorded={(payment, format) => setDone({ payment, format })}
+      onRecorded={(payment, format) => setDone({ payment, format, at: location.key })}
     />
   );
 }
@@ -123,6 +128,9 @@ function PaymentEditor({
   const live = livePayment(values, items);
   const cash = values.method === 'cash';
   const drawerClosed = cash && session.isSuccess && session.data === null;
+  const [openingDrawer, setOpeningDrawer] = useState(false);
+  /** Why "Encaisser" cannot record now, said beside it rather than after a refused click. */
+  const blocked = drawerClosed ? t('payments.form.blockedDrawer', { desk }) : null;
 
   // Opened from a proforma's page: everything to that proforma, once its balance is known.
   const prefilled = useRef(false);
@@ -133,6 +141,26 @@ function PaymentEditor({
     const proforma = items.proformas.find((p) => p.id === documentId);
     if (proforma) setValues(preallocated(getValues(), proforma));
   }, [documentId, items, setValues, getValues]);
+
+  // A client chosen: the amount starts at what is left to pay, selected, so typing another amount replaces it.
+  const balancedFor = useRef<number | null>(null);
+  const { setFieldValue } = form;
+  useEffect(() => {
+    if (!items || values.clientId === null || balancedFor.current === values.clientId) return;
+    balancedFor.current = values.clientId;
+    const current = getValues();
+    if (documentId === null && current.amount.trim() === '') {
+      const open = openBalanceIn(items, current.currency);
+      if (open > 0) setFieldValue('amount', moneyInput(open));
+    }
+    window.setTimeout(() => {
+      const input = amountRef.current;
+      const active = document.activeElement;
+      if (!input || (active !== input && active !== document.body && active !== null)) return;
+      input.focus();
+      input.select();
+    }, 0);
+  }, [items, values.clientId, documentId, getValues, setFieldValue]);
 
   /** Bumped when the form is refused: once the errors are on screen, the first wrong field gets the focus. */
   const [refusals, setRefusals] = useState(0);
@@ -192,7 +220,8 @@ function PaymentEditor({
   }
 
   const setClient = (clientId: number | null) => {
-    form.setValues({ clientId, allocations: null, approval: { username: '', password: '', reason: '' } });
+    // Another client: the amount is theirs to prefill again.
+    form.setValues({ clientId, amount: '', allocations: null, approval: { username: '', password: '', reason: '' } });
     form.clearErrors();
     // The client chosen, the next thing typed is the amount.
     if (clientId !== null) window.setTimeout(() => amountRef.current?.focus(), 0);
@@ -208,186 +237,223 @@ function PaymentEditor({
   };
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      data-testid="payment-form"
-    >
-      <PageHeader
-        title={t('payments.form.title')}
-        subtitle={t('payments.form.subtitle')}
-        actions={
-          <Badge
-            size="lg"
-            variant="light"
-            color={session.data ? 'green' : 'gray'}
-            leftSection={<IconCashRegister size={14} />}
-            data-testid="payment-desk"
-          >
-            {t('payments.form.desk', { desk })}
-          </Badge>
-        }
-      />
-      <Stack gap="md">
-        {failure && (!failure.fields || Object.keys(form.errors).length > 0) && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="payment-error">
-            {failure.message}
-          </Alert>
-        )}
-        {drawerClosed && (
-          <Alert color="orange" icon={<IconCashRegister size={18} />} data-testid="drawer-closed">
-            <Group justify="space-between" gap="sm">
-              <Text size="sm">{t('payments.form.noSession', { desk })}</Text>
-              <Button component={Link} to="/cash" size="xs" variant="light" color="orange">
-                {t('payments.form.openCash')}
-              </Button>
-            </Group>
-          </Alert>
-        )}
-        <Grid gap="md" align="stretch">
-          <Grid.Col span={{ base: 12, lg: 8 }}>
-            <SectionCard title={t('payments.form.payment')}>
-              <Stack gap="md">
-                <Grid gap="sm">
-                  <Grid.Col span={{ base: 12, md: 6 }}>
-                    <ClientPicker
-                      label={t('payments.form.client')}
-                      required
-                      value={values.clientId}
-                      onChange={setClient}
-                      error={form.errors.clientId}
-                      autoFocus={values.clientId === null}
-                      data-testid="payment-client"
+    <>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        data-testid="payment-form"
+      >
+        <PageHeader
+          title={t('payments.form.title')}
+          subtitle={t('payments.form.subtitle')}
+          actions={
+            <Badge
+              size="lg"
+              variant="light"
+              color={session.data ? 'green' : 'gray'}
+              leftSection={<IconCashRegister size={14} />}
+              data-testid="payment-desk"
+            >
+              {t('payments.form.desk', { desk })}
+            </Badge>
+          }
+        />
+        <Stack gap="md">
+          {values.clientId !== null && <MoneyLine clientId={values.clientId} />}
+          {failure && (!failure.fields || Object.keys(form.errors).length > 0) && (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="payment-error">
+              {failure.message}
+            </Alert>
+          )}
+          {drawerClosed && (
+            <Alert color="orange" icon={<IconCashRegister size={18} />} data-testid="drawer-closed">
+              <Group justify="space-between" gap="sm">
+                <Text size="sm">{t('payments.form.noSession', { desk })}</Text>
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="orange"
+                  onClick={() => setOpeningDrawer(true)}
+                  data-testid="open-drawer"
+                >
+                  {t('payments.form.openCash')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          <Grid gap="md" align="stretch">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <SectionCard title={t('payments.form.payment')}>
+                <Stack gap="md">
+                  <Grid gap="sm">
+                    <Grid.Col span={{ base: 12, md: 6 }}>
+                      <ClientPicker
+                        label={t('payments.form.client')}
+                        required
+                        value={values.clientId}
+                        onChange={setClient}
+                        error={form.errors.clientId}
+                        autoFocus={values.clientId === null}
+                        data-testid="payment-client"
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 8, md: 4 }}>
+                      <TextInput
+                        ref={amountRef}
+                        label={t('payments.form.amount')}
+                        description={t('payments.form.amountHint')}
+                        inputWrapperOrder={['label', 'input', 'description', 'error']}
+                        required
+                        inputMode="decimal"
+                        placeholder="0,00"
+                        autoComplete="off"
+                        autoFocus={initialClientId !== null}
+                        rightSection={<CurrencySuffix currency={values.currency} />}
+                        styles={{ input: { fontWeight: 600, fontVariantNumeric: 'tabular-nums' } }}
+                        {...form.getInputProps('amount')}
+                        data-testid="payment-amount"
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 4, md: 2 }}>
+                      <Select
+                        label={t('payments.form.currency')}
+                        data={[...CURRENCIES]}
+                        allowDeselect={false}
+                        disabled={cash}
+                        title={cash ? t('payments.form.cashCurrency') : undefined}
+                        value={values.currency}
+                        onChange={(value) => form.setFieldValue('currency', value ?? 'MAD')}
+                        error={form.errors.currency}
+                        data-testid="payment-currency"
+                      />
+                    </Grid.Col>
+                  </Grid>
+                  <Stack gap={6}>
+                    <Text size="sm" fw={500}>
+                      {t('payments.form.method')}
+                    </Text>
+                    <SegmentedControl
+                      fullWidth
+                      aria-label={t('payments.form.method')}
+                      value={values.method}
+                      onChange={setMethod}
+                      data={PAYMENT_METHODS.map((method) => ({
+                        value: method,
+                        label: t(`payments.methodsShort.${method}`),
+                      }))}
+                      data-testid="payment-method"
                     />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 8, md: 4 }}>
+                  </Stack>
+                  <MethodFields form={form} />
+                  <Textarea
+                    label={t('payments.form.note')}
+                    placeholder={t('payments.form.notePlaceholder')}
+                    autosize
+                    minRows={1}
+                    maxLength={300}
+                    {...form.getInputProps('note')}
+                  />
+                </Stack>
+              </SectionCard>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Stack gap="md" h="100%">
+                <SummaryCard
+                  values={values}
+                  items={items}
+                  live={live}
+                  onMatchAmount={() => form.setFieldValue('amount', moneyInput(live.allocated))}
+                  handedInput={
                     <TextInput
-                      ref={amountRef}
-                      label={t('payments.form.amount')}
-                      description={t('payments.form.amountHint')}
+                      label={t('payments.summary.handed')}
+                      description={t('payments.summary.handedHint')}
                       inputWrapperOrder={['label', 'input', 'description', 'error']}
-                      required
                       inputMode="decimal"
                       placeholder="0,00"
                       autoComplete="off"
-                      autoFocus={initialClientId !== null}
                       rightSection={<CurrencySuffix currency={values.currency} />}
-                      styles={{ input: { fontWeight: 600, fontVariantNumeric: 'tabular-nums' } }}
-                      {...form.getInputProps('amount')}
-                      data-testid="payment-amount"
+                      styles={{ input: { fontVariantNumeric: 'tabular-nums' } }}
+                      {...form.getInputProps('handed')}
+                      data-testid="payment-handed"
                     />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 4, md: 2 }}>
-                    <Select
-                      label={t('payments.form.currency')}
-                      data={[...CURRENCIES]}
-                      allowDeselect={false}
-                      disabled={cash}
-                      title={cash ? t('payments.form.cashCurrency') : undefined}
-                      value={values.currency}
-                      onChange={(value) => form.setFieldValue('currency', value ?? 'MAD')}
-                      error={form.errors.currency}
-                      data-testid="payment-currency"
-                    />
-                  </Grid.Col>
-                </Grid>
-                <Stack gap={6}>
-                  <Text size="sm" fw={500}>
-                    {t('payments.form.method')}
-                  </Text>
-                  <SegmentedControl
-                    fullWidth
-                    aria-label={t('payments.form.method')}
-                    value={values.method}
-                    onChange={setMethod}
-                    data={PAYMENT_METHODS.map((method) => ({
-                      value: method,
-                      label: t(`payments.methodsShort.${method}`),
-                    }))}
-                    data-testid="payment-method"
-                  />
-                </Stack>
-                <MethodFields form={form} />
-                <Textarea
-                  label={t('payments.form.note')}
-                  placeholder={t('payments.form.notePlaceholder')}
-                  autosize
-                  minRows={1}
-                  maxLength={300}
-                  {...form.getInputProps('note')}
+                  }
                 />
+                {(live.overLimit || live.rateApproval) && (
+                  <ApprovalCard form={form} cash={live.overLimit} rate={live.rateApproval} />
+                )}
               </Stack>
-            </SectionCard>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 4 }}>
-            <Stack gap="md" h="100%">
-              <SummaryCard
-                values={values}
-                items={items}
-                live={live}
-                onMatchAmount={() => form.setFieldValue('amount', moneyInput(live.allocated))}
-              />
-              {(live.overLimit || live.rateApproval) && (
-                <ApprovalCard form={form} cash={live.overLimit} rate={live.rateApproval} />
-              )}
-            </Stack>
-          </Grid.Col>
-        </Grid>
-        <AllocationSection
-          values={values}
-          items={items}
-          live={live}
-          errors={form.errors}
-          loading={openItems.isPending}
-          onEdit={edit}
-          onAuto={() => form.setFieldValue('allocations', null)}
-        />
-        {openItems.isError && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
-            {openItems.error.message}
-          </Alert>
-        )}
-        <Paper className="action-bar" data-testid="payment-actions">
-          <Group justify="space-between" wrap="nowrap" gap="md">
-            <Text size="sm" fw={600}>
-              {cash ? t('payments.summary.total') : t('payments.summary.totalOther')}{' '}
-              <Text span className="mono" c="brand.8" fw={800} fz="xl" data-testid="actions-total">
-                {formatMoney(live.total, values.currency)}
-              </Text>
-            </Text>
-            <Group gap="sm" wrap="nowrap">
-              <Group gap={6} wrap="nowrap">
-                <IconPrinter size={16} color="var(--mantine-color-gray-6)" aria-hidden />
-                <Text size="xs" c="dimmed">
-                  {t('payments.form.receiptFormat')}
+            </Grid.Col>
+          </Grid>
+          <AllocationSection
+            values={values}
+            items={items}
+            live={live}
+            errors={form.errors}
+            loading={openItems.isPending}
+            onEdit={edit}
+            onAuto={() => form.setFieldValue('allocations', null)}
+          />
+          {openItems.isError && (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
+              {openItems.error.message}
+            </Alert>
+          )}
+          <Paper className="action-bar" data-testid="payment-actions">
+            <Group justify="space-between" wrap="nowrap" gap="md">
+              <Text size="sm" fw={600}>
+                {cash ? t('payments.summary.total') : t('payments.summary.totalOther')}{' '}
+                <Text span className="mono" c="brand.8" fw={800} fz="xl" data-testid="actions-total">
+                  {formatMoney(live.total, values.currency)}
                 </Text>
-                <ReceiptFormatPicker value={format} onChange={setFormat} />
+              </Text>
+              <Group gap="sm" wrap="nowrap">
+                {blocked && (
+                  <Text
+                    size="sm"
+                    c="orange.9"
+                    fw={600}
+                    style={{ whiteSpace: 'nowrap' }}
+                    id="payment-blocked"
+                    data-testid="payment-blocked"
+                  >
+                    {blocked}
+                  </Text>
+                )}
+                <Group gap={6} wrap="nowrap">
+                  <IconPrinter size={16} color="var(--mantine-color-gray-6)" aria-hidden />
+                  <Text size="xs" c="dimmed">
+                    {t('payments.form.receiptFormat')}
+                  </Text>
+                  <ReceiptFormatPicker value={format} onChange={setFormat} />
+                </Group>
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => void navigate(values.clientId === null ? '/payments' : `/clients/${values.clientId}`)}
+                >
+                  {t('common.cancel')}
+                </Button>
+                <Button
+                  type="submit"
+                  size="md"
+                  leftSection={<IconCash size={18} />}
+                  loading={busy}
+                  disabled={(values.clientId !== null && !items) || blocked !== null}
+                  aria-describedby={blocked ? 'payment-blocked' : undefined}
+                  data-testid="payment-submit"
+                >
+                  {t('payments.form.submit')}
+                </Button>
               </Group>
-              <Button
-                variant="subtle"
-                color="gray"
-                onClick={() => void navigate(values.clientId === null ? '/payments' : `/clients/${values.clientId}`)}
-              >
-                {t('common.cancel')}
-              </Button>
-              <Button
-                type="submit"
-                size="md"
-                leftSection={<IconCash size={18} />}
-                loading={busy}
-                disabled={values.clientId !== null && !items}
-                data-testid="payment-submit"
-              >
-                {t('payments.form.submit')}
-              </Button>
             </Group>
-          </Group>
-        </Paper>
-      </Stack>
-    </form>
+          </Paper>
+        </Stack>
+      </form>
+      <OpenDrawerModal desk={desk} opened={openingDrawer} onClose={() => setOpeningDrawer(false)} />
+    </>
   );
 }

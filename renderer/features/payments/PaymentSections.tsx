@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconShieldLock } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemsDto } from '../../../shared/api';
 import { formatMoney, formatRate, type Currency } from '../../../shared/money';
@@ -105,11 +106,14 @@ export function SummaryCard({
   items,
   live,
   onMatchAmount,
+  handedInput,
 }: {
   values: PaymentFormValues;
   items: OpenItemsDto | null;
   live: LivePayment;
   onMatchAmount: () => void;
+  /** Cash: "Montant donné", for the change due. */
+  handedInput?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { currency } = values;
@@ -148,11 +152,29 @@ export function SummaryCard({
             testId="summary-stamp-duty"
           />
         )}
+        {cash && live.rounding !== 0 && (
+          <SummaryRow
+            label={t('payments.summary.rounding')}
+            value={formatMoney(live.rounding, currency)}
+            testId="summary-rounding"
+          />
+        )}
         <Divider my={4} />
         <Text fw={700}>{cash ? t('payments.summary.total') : t('payments.summary.totalOther')}</Text>
         <Text fw={800} fz={32} lh={1.1} ta="right" className="mono" c="brand.8" data-testid="summary-total">
           {formatMoney(live.total, currency)}
         </Text>
+        {cash && handedInput}
+        {cash && live.change !== null && (
+          <Group justify="space-between" wrap="nowrap" data-testid="summary-change">
+            <Text fw={700} c={live.change < 0 ? 'red.8' : undefined}>
+              {live.change < 0 ? t('payments.summary.missing') : t('payments.summary.change')}
+            </Text>
+            <Text fw={800} fz={24} className="mono" c={live.change < 0 ? 'red.8' : 'teal.8'} data-testid="change-due">
+              {formatMoney(Math.abs(live.change), currency)}
+            </Text>
+          </Group>
+        )}
         {live.amount !== null && live.credit < 0 && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} mt="xs" p="xs">
             <Text size="sm">

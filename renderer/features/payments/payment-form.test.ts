@@ -35,7 +35,7 @@ const items = (
 ): OpenItemsDto => ({
   proformas,
   credit: [],
-  stampDuty: { enabled: true, rate: 25 },
+  stampDuty: { enabled: true, rate: 25, cashRounding: 0 },
   cashLimit: 2_000_000,
   clientKind,
   paymentRules,

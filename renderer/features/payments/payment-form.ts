@@ -4,7 +4,7 @@ import { formatMoney, parseMoney, type Centimes, type Currency } from '../../../
 import type { PaymentMethod } from '../../../shared/payment-methods';
 import { cashNeedsApproval, checkCounterRate } from '../../../shared/payment-rules';
 import { isCalendarDate } from '../../../shared/periods';
-import { stampDuty } from '../../../shared/stamp-duty';
+import { cashRounding, stampDuty } from '../../../shared/stamp-duty';
 import { moneyInput } from '../documents/proforma-form';
 
 /** Every reference field a method may ask for (SPEC §5), named as the contract's `details`. */
@@ -53,6 +53,8 @@ export interface PaymentFormValues {
   allocations: Record<string, AllocationEdit> | null;
   /** A manager's signature for cash of 20,000 DH or more from a company (CGI art. 193). */
   approval: { username: string; password: string; reason: string };
+  /** Cash: "Montant donné", what the client hands over, for the change due; never sent. */
+  handed: string;
 }
 
 export type ReceiptFormat = 'thermal' | 'a5';
@@ -69,6 +71,7 @@ export function emptyPaymentForm(clientId: number | null): PaymentFormValues {
     note: '',
     allocations: null,
     approval: { username: '', password: '', reason: '' },
+    handed: '',
   };
 }
 
@@ -150,8 +153,13 @@ export interface LivePayment {
   /** Left on the client's account; negative when the rows take more than was received. */
   credit: Centimes;
   stampDuty: Centimes;
-  /** amount + stamp duty: what the client hands over. */
+  /** Cash rounded to what coins can pay (a setting): −5…+4 centimes, 0 otherwise. */
+  rounding: Centimes;
+  /** amount + stamp duty + rounding: what the client hands over. */
   total: Centimes;
+  /** Cash: what the client handed over, when typed and readable; the change is handed − total. */
+  handed: Centimes | null;
+  change: Centimes | null;
   /** Cash of 20,000 DH or more, duty excluded, cumulated per proforma (CGI art. 193): a manager must sign. */
   overLimit: boolean;
   /** A rate outside its band, or without a reference: a manager must sign. */
@@ -190,14 +198,19 @@ export function livePayment(values: PaymentFormValues, items: OpenItemsDto | nul
   });
   const allocated = lines.reduce((sum, line) => sum + (line.paymentAmount ?? 0), 0);
   const duty = amount !== null && items ? stampDuty(amount, values.method, items.stampDuty) : 0;
-  const total = (amount ?? 0) + duty;
+  const rounding = amount !== null && items ? cashRounding(amount + duty, values.method, items.stampDuty) : 0;
+  const total = (amount ?? 0) + duty + rounding;
+  const handed = values.method === 'cash' ? positiveAmount(values.handed) : null;
   return {
     amount,
     lines,
     allocated,
     credit: (amount ?? 0) - allocated,
     stampDuty: duty,
+    rounding,
     total,
+    handed,
+    change: handed !== null && amount !== null ? handed - total : null,
     overLimit:
       items !== null &&
       amount !== null &&

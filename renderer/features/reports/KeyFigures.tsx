@@ -48,7 +48,10 @@ export function KeyFigures({ report }: { report: MonthlyReport }) {
       <Figure
         label={t('reports.figures.net')}
         value={formatMoney(p.net)}
-        hint={t('reports.figures.netHint', { in: p.inCount, out: p.outCount })}
+        hint={t('reports.figures.netHint', {
+          payments: t('reports.figures.payments', { count: p.inCount }),
+          refunds: t('reports.figures.refunds', { count: p.outCount }),
+        })}
         testId="figure-net"
       />
       <Figure

@@ -149,6 +149,11 @@ export function SalesSection({ report, onDrill }: { report: MonthlyReport; onDri
               {t('reports.figures.stampHint', { base: formatMoney(stampDuty.base) })} ·{' '}
               {t('reports.drill.stampCount', { count: stampDuty.count })}
             </Text>
+            {stampDuty.rounding !== 0 && (
+              <Text size="sm" c="dimmed" data-testid="stamp-rounding">
+                {t('reports.figures.rounding', { amount: formatMoney(stampDuty.rounding) })}
+              </Text>
+            )}
           </DrillRowLike>
         </SectionCard>
       </Stack>

@@ -143,6 +143,7 @@ function LogoField({ form }: { form: Form }) {
   );
 }
 
+// No maxLength: a pasted "011 780 0000 …" keeps its key; spaces, dots and dashes are taken out before the checks.
 const digits = { inputMode: 'numeric' as const, classNames: { input: 'mono' } };
 
 export function LegalSection({ form }: { form: Form }) {
@@ -157,32 +158,20 @@ export function LegalSection({ form }: { form: Form }) {
           label={t('settings.legal.ice')}
           description={t('settings.legal.iceHint')}
           required
-          maxLength={15}
           {...digits}
           {...form.getInputProps('ice')}
         />
-        <TextInput
-          label={t('settings.legal.ifNumber')}
-          maxLength={10}
-          {...digits}
-          {...form.getInputProps('ifNumber')}
-        />
-        <TextInput
-          label={t('settings.legal.rcNumber')}
-          maxLength={10}
-          {...digits}
-          {...form.getInputProps('rcNumber')}
-        />
+        <TextInput label={t('settings.legal.ifNumber')} {...digits} {...form.getInputProps('ifNumber')} />
+        <TextInput label={t('settings.legal.rcNumber')} {...digits} {...form.getInputProps('rcNumber')} />
         <TextInput
           label={t('settings.legal.rcCourt')}
           placeholder={t('settings.legal.rcCourtPlaceholder')}
           {...form.getInputProps('rcCourt')}
         />
-        <TextInput label={t('settings.legal.patente')} maxLength={10} {...digits} {...form.getInputProps('patente')} />
+        <TextInput label={t('settings.legal.patente')} {...digits} {...form.getInputProps('patente')} />
         <TextInput
           label={t('settings.legal.cnss')}
           description={t('settings.legal.cnssHint')}
-          maxLength={7}
           {...digits}
           {...form.getInputProps('cnss')}
         />
@@ -216,7 +205,6 @@ export function BankSection({ form }: { form: Form }) {
         <TextInput
           label={t('settings.bank.rib')}
           description={parts ? t('settings.bank.ribParts', { ...parts }) : t('settings.bank.ribHint')}
-          maxLength={24}
           {...digits}
           {...form.getInputProps('rib')}
         />

@@ -21,12 +21,15 @@ export function StampDutySettings() {
   const current = useApiQuery('settings.getStampDuty', {});
   const form = useForm({
     mode: 'controlled',
-    initialValues: { enabled: true, rate: '0,25' },
+    initialValues: { enabled: true, rate: '0,25', rounding: false },
     validate: { rate: (text) => (parsePercent(text) === null ? t('settings.stampDuty.invalid') : null) },
   });
   const { initialize } = form;
   useEffect(() => {
-    if (current.isSuccess) initialize({ enabled: current.data.enabled, rate: percentInput(current.data.rate) });
+    if (current.isSuccess) {
+      const { enabled, rate, cashRounding } = current.data;
+      initialize({ enabled, rate: percentInput(rate), rounding: cashRounding !== 0 });
+    }
   }, [current.isSuccess, current.data, initialize]);
 
   const save = useApiMutation('settings.saveStampDuty', {
@@ -48,11 +51,14 @@ export function StampDutySettings() {
     );
   }
   const rate = parsePercent(form.values.rate);
-  const duty = rate === null ? null : stampDuty(EXAMPLE_AMOUNT, 'cash', { enabled: form.values.enabled, rate });
+  const duty =
+    rate === null ? null : stampDuty(EXAMPLE_AMOUNT, 'cash', { enabled: form.values.enabled, rate, cashRounding: 0 });
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(({ enabled, rate: text }) => save.mutate({ enabled, rate: parsePercent(text) ?? 0 }))}
+      onSubmit={form.onSubmit(({ enabled, rate: text, rounding }) =>
+        save.mutate({ enabled, rate: parsePercent(text) ?? 0, cashRounding: rounding ? 10 : 0 }),
+      )}
       data-testid="stamp-duty-form"
     >
       <Stack gap="md">
@@ -99,6 +105,12 @@ export function StampDutySettings() {
             })}
           </Text>
         )}
+        <Switch
+          label={t('settings.stampDuty.rounding')}
+          description={t('settings.stampDuty.roundingHint')}
+          {...form.getInputProps('rounding', { type: 'checkbox' })}
+          data-testid="cash-rounding"
+        />
         <Group justify="flex-end" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
           <Button type="submit" loading={save.isPending} data-testid="save-stamp-duty">
             {t('common.save')}

@@ -67,6 +67,15 @@ function summary(r: MonthlyReport): ReportTable {
     ['Remboursements (éq. MAD)', dh(r.payments.totals.refunded), `${r.payments.totals.outCount} remboursement(s)`],
     ['Net encaissé (éq. MAD)', dh(r.payments.totals.net), ''],
     ['Droits de timbre perçus', dh(r.stampDuty.duty), `sur ${formatMoney(r.stampDuty.base)} reçus en espèces`],
+    ...(r.stampDuty.rounding === 0
+      ? []
+      : [
+          [
+            'Arrondis des espèces à 0,10 DH',
+            dh(r.stampDuty.rounding),
+            'compris dans les caisses, hors comptes clients',
+          ],
+        ]),
     ['Règlements annulés (non comptés)', r.payments.totals.voidedCount, ''],
     ['Factures émises TTC (éq. MAD)', dh(r.sales.mad.invoices.ttc), `${r.sales.mad.invoices.count} facture(s)`],
     ['Avoirs émis TTC (éq. MAD)', dh(r.sales.mad.creditNotes.ttc), `${r.sales.mad.creditNotes.count} avoir(s)`],
