@@ -25,7 +25,6 @@ export function stampDuty(amount: Centimes, method: string, settings: StampDutyS
   return vatOf(amount, settings.rate satisfies BasisPoints);
 }
 
-
 /**
  * What the cash total moves by when it is rounded to what coins can pay (to the nearest 0,10 DH, a half up): 1 491,72
  * is collected as 1 491,70 (−2), 1 491,75 as 1 491,80 (+5). Recorded on the payment and in the drawer, so the count

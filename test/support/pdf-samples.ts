@@ -174,6 +174,7 @@ export const samplePayment: PaymentDto = {
   clientCode: 'CL-000042',
   clientName: 'Atlas Digital',
   amount: 180_000,
+  cashRounding: 0,
   stampDuty: 450,
   collected: 180_450,
   currency: 'MAD',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenItemsDto, OpenProformaDto, RenewalOptionDto } from '../../../shared/api';
+import { DEFAULT_PAYMENT_RULES } from '../../../shared/payment-rules';
 import { moneyLine, openBalanceIn, renewalTtc } from './money-line';
 
 const proforma = (id: number, dueDate: string, balance: number, currency: 'MAD' | 'EUR' = 'MAD'): OpenProformaDto => ({
@@ -11,6 +12,7 @@ const proforma = (id: number, dueDate: string, balance: number, currency: 'MAD' 
   ttc: balance,
   paid: 0,
   balance,
+  cashReceived: 0,
 });
 
 const items = (proformas: OpenProformaDto[], credit: OpenItemsDto['credit'] = []): OpenItemsDto => ({
@@ -18,6 +20,7 @@ const items = (proformas: OpenProformaDto[], credit: OpenItemsDto['credit'] = []
   credit,
   stampDuty: { enabled: true, rate: 25, cashRounding: 0 },
   cashLimit: 2_000_000,
+  paymentRules: DEFAULT_PAYMENT_RULES,
   clientKind: 'individual',
 });
 
