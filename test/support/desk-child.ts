@@ -48,6 +48,9 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json', cookie: await cookieOf(command.session), origin: base },
       body: JSON.stringify(command.input ?? {}),
     });
+    // A login answers with a new cookie (no session fixation): the browser takes it, and so does this one.
+    const renewed = response.headers.get('set-cookie');
+    if (renewed) cookies.set(command.session, Promise.resolve(renewed.split(';')[0] ?? ''));
     const result: unknown = await response.json();
     process.stdout.write(`${JSON.stringify({ id: command.id, status: response.status, result })}\n`);
   };
