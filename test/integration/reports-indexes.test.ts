@@ -42,7 +42,7 @@ afterAll(() => app.close());
  * A search bounded by a row (its id, a parent's id, a unique name), or from a date or instant on (the period, or what came after
  * it).
  */
-const BOUNDED = /rowid=\?|_id=\?|username=\?|(paid_on|issue_date|due_date|opened_at|cancelled_at|\bat)>\?/;
+const BOUNDED = /rowid=\?|_id=\?|username=\?|(paid_on|issue_date|due_date|opened_at|cancelled_at|work_date|\bat)>\?/;
 
 function plan(sql: string, params: unknown[]): string[] {
   const db = nativeHandle(app.core.db.dataSource);

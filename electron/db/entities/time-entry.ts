@@ -42,5 +42,6 @@ export const TimeEntryEntity = new EntitySchema<TimeEntryRow>({
     { name: 'idx_time_entries_service', columns: ['serviceId', 'workDate'] },
     { name: 'idx_time_entries_person', columns: ['userId', 'workDate'] },
     { name: 'idx_time_entries_client', columns: ['clientId', 'workDate'] },
+    { name: 'idx_time_entries_date', columns: ['workDate', 'serviceId', 'minutes'] },
   ],
 });

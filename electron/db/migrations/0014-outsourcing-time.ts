@@ -75,6 +75,11 @@ export class OutsourcingTime0014 implements MigrationInterface {
       'time_entries',
       new TableIndex({ name: 'idx_time_entries_client', columnNames: ['client_id', 'work_date'] }),
     );
+    // The monthly report reads a period's entries from this index alone, without the table's history.
+    await q.createIndex(
+      'time_entries',
+      new TableIndex({ name: 'idx_time_entries_date', columnNames: ['work_date', 'service_id', 'minutes'] }),
+    );
   }
 
   down(): Promise<void> {
