@@ -64,8 +64,17 @@ export class Shell {
     await this.header.getByText(code, { exact: true }).click();
   }
 
+  /**
+   * Sees the notification, then closes it as a person would: a toast stays while the pointer rests on it, and at the
+   * bottom right it can cover the next form's save button (Playwright's pointer would then hold it open for ever).
+   */
   async expectNotification(text: string | RegExp): Promise<void> {
     await expect(this.page.getByRole('alert').filter({ hasText: text }).first()).toBeVisible();
+    const toast = this.page.locator('.mantine-Notifications-notification').filter({ hasText: text });
+    for (const close of await toast.locator('.mantine-Notification-closeButton').all()) {
+      await close.click().catch(() => undefined); // it may have closed by itself meanwhile
+    }
+    await expect(toast).toHaveCount(0);
   }
 }
 
