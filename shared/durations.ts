@@ -1,3 +1,4 @@
+import { monthPeriod, periodLabel } from './report-period';
 /**
  * Time spent on outsourcing, in whole minutes: typed at the counter as "1 h 30", "1h30", "2 h", "90", "90 min",
  * "1:30" or "1,5 h", shown as "1 h 30" (and "2 h" for whole hours).
@@ -64,30 +65,12 @@ export function monthHours(usedMinutes: number, includedHours: number): MonthHou
   return { used: usedMinutes, included, extra: Math.max(0, usedMinutes - included) };
 }
 
-/** "2026-03" → first and last calendar days of that month. */
+/** "2026-03" → first and last calendar days of that month (the reports' own month period). */
 export function monthBounds(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+  return monthPeriod(month);
 }
 
-const MONTHS_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** "2026-03" → "mars 2026". */
+/** "2026-03" → "mars 2026", as the reports print a month. */
 export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTHS_FR[(m ?? 1) - 1] ?? ''} ${y ?? ''}`;
+  return periodLabel(monthPeriod(month));
 }
